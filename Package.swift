@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Beian",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Beian", targets: ["Beian"]),
+        .executable(name: "beian", targets: ["beian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only target that sees ICU's headers. Swift sees a handful of plain-type functions.
+        .target(
+            name: "CBeianICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "Beian",
+            dependencies: ["CBeianICU"],
+            exclude: ["Data/generate_area_codes.py"]
+        ),
+        .executableTarget(
+            name: "beian",
+            dependencies: [
+                "Beian",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BeianTests",
+            dependencies: ["Beian"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BeianCLITests",
+            dependencies: ["Beian"]
+        ),
+    ]
+)

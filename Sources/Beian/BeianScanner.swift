@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds, normalises and validates the registration strings of Chinese website footers.
+///
+/// Create one scanner and share it: it is `Sendable`, and each call is independent.
+///
+/// ```swift
+/// let scanner = try BeianScanner()
+/// let report = scanner.check(Array("渝ICP备20009753号-2".utf8), source: "footer.txt")
+/// report.findings[0].canonical   // "渝ICP备20009753号-2"
+/// report.findings[0].province?.en // "Chongqing"
+/// ```
+///
+/// Pipeline: a byte-level prefilter finds anchors (`Prefilter`), small windows around them are
+/// decoded and normalised with ICU only where needed (`TextView`), recognisers match and
+/// validate, and document-level checks compare the findings.
+public final class BeianScanner: Sendable {
+    /// The year that counts as "now" for year checks.
+    public let referenceYear: Int
+    private let transliterator: Transliterator
+    private let canonicalScalars: Set<Unicode.Scalar>
+
+    /// Opens ICU's transliterator. Throws if ICU is unavailable.
+    /// - Parameter referenceYear: the current year for year checks; defaults to the clock's (UTC).
+    public init(referenceYear: Int? = nil) throws(BeianError) {
+        let transliterator = try Transliterator()
+        self.transliterator = transliterator
+        self.referenceYear = referenceYear ?? Self.currentYear()
+        // Keep only the scalars ICU leaves as they are, so the fast path never changes a result.
+        let candidates = Array(Labels.canonicalCandidates)
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: candidates)
+        let mapped = Array(transliterator.apply(String(text)).unicodeScalars)
+        if mapped.count == candidates.count {
+            canonicalScalars = Set(zip(candidates, mapped).filter { $0 == $1 }.map(\.0))
+        } else {
+            canonicalScalars = Set(candidates.filter { transliterator.apply(String(Character($0))) == String(Character($0)) })
+        }
+    }
+
+    /// Checks one document: its findings, validated, and the document-level issues.
+    /// - Parameters:
+    ///   - bytes: the document as UTF-8 (invalid sequences read as U+FFFD; offsets stay exact).
+    ///   - source: a name for the report, such as a path.
+    ///   - required: kinds whose absence is an error (`missing_required`).
+    ///   - isHTML: whether to read tags and links; nil detects it from the first 64 KiB.
+    public func check(_ bytes: [UInt8], source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil) -> Report {
+        bytes.withUnsafeBufferPointer { buffer in
+            let html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
+            let findings = scan(buffer, isHTML: html)
+            return Report(source: source, findings: findings,
+                          issues: DocumentChecks.issues(for: findings, required: required), isHTML: html)
+        }
+    }
+
+    /// Checks one document given as a string (encoded to UTF-8; offsets are UTF-8 bytes).
+    public func check(_ text: String, source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil) -> Report {
+        check(Array(text.utf8), source: source, required: required, isHTML: isHTML)
+    }
+
+    /// The validated findings of a document, in input order.
+    public func findings(in bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool? = nil) -> [Finding] {
+        scan(bytes, isHTML: isHTML ?? HTMLDocument.looksLikeHTML(bytes))
+    }
+
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> [Finding] {
+        let context = RecognitionContext(bytes: bytes, referenceYear: referenceYear)
+        var findings: [Finding] = []
+        for window in Prefilter.windows(in: bytes) {
+            let start = isHTML ? Self.startOutsideTag(bytes, window) : window.lowerBound
+            let view = TextView(bytes: bytes, range: start..<window.upperBound, html: isHTML,
+                                transliterator: transliterator, canonical: canonicalScalars)
+            findings += recognise(in: view, context: context)
+        }
+        findings = Self.resolveOverlaps(findings)
+        if isHTML { findings = LinkChecks.apply(to: findings, links: HTMLDocument.links(in: bytes)) }
+        return findings
+    }
+
+    /// Runs every recogniser over a view, exposed to tests as the naive path's core.
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        Recognizers.all.flatMap { $0.recognise(in: view, context: context) }
+    }
+
+    /// Decodes a whole input into one view; used by the reference scanner in tests.
+    func fullView(of bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> TextView {
+        TextView(bytes: bytes, range: 0..<bytes.count, html: isHTML, transliterator: transliterator, canonical: [])
+    }
+
+    /// If a window starts inside a tag (a ">" comes before any "<"), the index after that ">".
+    static func startOutsideTag(_ bytes: UnsafeBufferPointer<UInt8>, _ window: Range<Int>) -> Int {
+        var index = window.lowerBound
+        while index < window.upperBound {
+            if bytes[index] == UInt8(ascii: "<") { return window.lowerBound }
+            if bytes[index] == UInt8(ascii: ">") { return index + 1 }
+            index += 1
+        }
+        return window.lowerBound
+    }
+
+    /// Orders findings by position; where two overlap, the longer one stays.
+    static func resolveOverlaps(_ findings: [Finding]) -> [Finding] {
+        let ordered = findings.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        var kept: [Finding] = []
+        for finding in ordered {
+            if let last = kept.last, finding.start < last.end {
+                if finding.end - finding.start > last.end - last.start { kept[kept.count - 1] = finding }
+                continue
+            }
+            kept.append(finding)
+        }
+        return kept
+    }
+
+    static func currentYear() -> Int {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return Int(parts.tm_year) + 1900
+    }
+}

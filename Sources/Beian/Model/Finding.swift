@@ -1,0 +1,74 @@
+/// One registration or licence string found in a document, normalised and validated.
+///
+/// Positions are byte offsets in the original input (not characters), half-open.
+/// Fields that do not apply to the finding's kind are nil.
+public struct Finding: Sendable, Hashable {
+    public let kind: Kind
+    /// The identifier exactly as in the input, labels excluded.
+    public let raw: String
+    /// Byte offset of `raw`'s first byte in the input.
+    public let start: Int
+    /// Byte offset just past `raw`'s last byte in the input.
+    public let end: Int
+    /// The normalised form in the standard layout, e.g. 粤ICP备11018438号 or +86 23 6715 8993.
+    public let canonical: String
+    /// The kind's number: ICP entity digits, licence "B2-20090059", E.164 phone number …
+    public let number: String
+    /// The province the identifier names, if any.
+    public let province: Province?
+    public let issues: [Issue]
+
+    /// ICP filings and licences, telecom licences: the site index after the dash ("2", "1A").
+    public let site: String?
+    /// Telecom licences: true for 合字 (foreign-invested) licences.
+    public let foreignInvested: Bool?
+    /// Public security filings: the six-digit GB/T 2260 division code.
+    public let division: String?
+    /// News licences: the category digit (1 or 2).
+    public let category: Int?
+    /// News licences: the year of issue.
+    public let year: Int?
+    /// Hotlines: the area code without the trunk 0 ("23").
+    public let areaCode: String?
+    /// Hotlines: the number's type.
+    public let phoneType: PhoneType?
+    /// Hotlines: the extension, if any.
+    public let phoneExtension: String?
+
+    /// True when the finding has no error-severity issue. Says nothing of whether a registry
+    /// holds the number: Beian checks form and consistency only.
+    public var isValid: Bool { !issues.containsError }
+
+    /// The byte range of `raw` in the input.
+    public var byteRange: Range<Int> { start..<end }
+
+    init(kind: Kind, raw: String, start: Int, end: Int, canonical: String, number: String,
+         province: Province?, issues: [Issue], site: String? = nil, foreignInvested: Bool? = nil,
+         division: String? = nil, category: Int? = nil, year: Int? = nil, areaCode: String? = nil,
+         phoneType: PhoneType? = nil, phoneExtension: String? = nil) {
+        self.kind = kind
+        self.raw = raw
+        self.start = start
+        self.end = end
+        self.canonical = canonical
+        self.number = number
+        self.province = province
+        self.issues = issues
+        self.site = site
+        self.foreignInvested = foreignInvested
+        self.division = division
+        self.category = category
+        self.year = year
+        self.areaCode = areaCode
+        self.phoneType = phoneType
+        self.phoneExtension = phoneExtension
+    }
+
+    func adding(_ extra: [Issue]) -> Finding {
+        guard !extra.isEmpty else { return self }
+        return Finding(kind: kind, raw: raw, start: start, end: end, canonical: canonical, number: number,
+                       province: province, issues: issues + extra, site: site, foreignInvested: foreignInvested,
+                       division: division, category: category, year: year, areaCode: areaCode,
+                       phoneType: phoneType, phoneExtension: phoneExtension)
+    }
+}

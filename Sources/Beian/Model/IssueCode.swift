@@ -1,0 +1,55 @@
+/// The closed set of problems Beian reports. Raw values are a public JSON contract.
+public enum IssueCode: String, Sendable, CaseIterable, Hashable {
+    // Findings
+    case unknownProvince = "unknown_province"
+    case alternateAbbreviation = "alternate_abbreviation"
+    case missingProvince = "missing_province"
+    case invalidLength = "invalid_length"
+    case legacyFormat = "legacy_format"
+    case provinceMismatch = "province_mismatch"
+    case unknownDivision = "unknown_division"
+    case unknownCategory = "unknown_category"
+    case implausibleYear = "implausible_year"
+    case placeholder
+    case invalidPhoneNumber = "invalid_phone_number"
+    case missingAreaCode = "missing_area_code"
+    case linkMismatch = "link_mismatch"
+    case noMIITLink = "no_miit_link"
+    // Documents
+    case provinceInconsistent = "province_inconsistent"
+    case hotlineOtherProvince = "hotline_other_province"
+    case noFindings = "no_findings"
+    case missingRequired = "missing_required"
+
+    /// What the code means, in one line per language.
+    public var summary: Bilingual {
+        switch self {
+        case .unknownProvince: Bilingual(zh: "省份简称不是31个省级行政区之一", en: "the abbreviation is none of the 31 provinces")
+        case .alternateAbbreviation: Bilingual(zh: "使用了较少见的省份简称（川、甘、贵）", en: "a less common province abbreviation (川, 甘, 贵)")
+        case .missingProvince: Bilingual(zh: "缺少省份简称", en: "no province abbreviation")
+        case .invalidLength: Bilingual(zh: "号码位数不符合格式", en: "the number has the wrong number of digits")
+        case .legacyFormat: Bilingual(zh: "旧版格式", en: "an older format")
+        case .provinceMismatch: Bilingual(zh: "行政区划代码与省份简称不一致", en: "the division code and the abbreviation name different provinces")
+        case .unknownDivision: Bilingual(zh: "前两位不是省级行政区划代码", en: "the first two digits are no province code")
+        case .unknownCategory: Bilingual(zh: "类别位不是1或2", en: "the category digit is neither 1 nor 2")
+        case .implausibleYear: Bilingual(zh: "号码中的年份不合理", en: "the year in the number is implausible")
+        case .placeholder: Bilingual(zh: "占位号码（重复、顺序或掩码数字）", en: "a placeholder (repeated, sequential or masked digits)")
+        case .invalidPhoneNumber: Bilingual(zh: "电话号码的区号或位数无效", en: "the phone number's area code or length is invalid")
+        case .missingAreaCode: Bilingual(zh: "固定电话缺少区号", en: "a landline number without its area code")
+        case .linkMismatch: Bilingual(zh: "链接中的备案号与显示的不一致", en: "the link's record code differs from the text")
+        case .noMIITLink: Bilingual(zh: "ICP备案号未链接到工信部备案系统", en: "the ICP filing is not linked to the MIIT filing system")
+        case .provinceInconsistent: Bilingual(zh: "同一页面的备案和许可证属于不同省份", en: "the page's registrations name different provinces")
+        case .hotlineOtherProvince: Bilingual(zh: "举报电话位于其他省份", en: "the hotline is in another province")
+        case .noFindings: Bilingual(zh: "未发现备案或许可证信息", en: "no registration or licence found")
+        case .missingRequired: Bilingual(zh: "缺少必需的项目", en: "a required kind is missing")
+        }
+    }
+
+    /// Whether the code is reported on a whole document rather than on one finding.
+    public var isDocumentLevel: Bool {
+        switch self {
+        case .provinceInconsistent, .hotlineOtherProvince, .noFindings, .missingRequired: true
+        default: false
+        }
+    }
+}

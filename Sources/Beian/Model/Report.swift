@@ -1,0 +1,21 @@
+/// The result of checking one document: its findings and the document-level issues.
+public struct Report: Sendable, Hashable {
+    /// Where the document came from: a path, or "-" for standard input.
+    public let source: String
+    /// Findings in input order.
+    public let findings: [Finding]
+    /// Issues about the document as a whole (province_inconsistent, missing_required …).
+    public let issues: [Issue]
+    /// Whether the document was read as HTML.
+    public let isHTML: Bool
+
+    /// True when neither the document nor any finding has an error.
+    public var isValid: Bool { !issues.containsError && findings.allSatisfy(\.isValid) }
+
+    public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool) {
+        self.source = source
+        self.findings = findings
+        self.issues = issues
+        self.isHTML = isHTML
+    }
+}

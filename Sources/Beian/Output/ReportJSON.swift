@@ -1,0 +1,70 @@
+/// The JSON contract of `beian check --format json` (schema: Samples/schema/check.schema.json).
+///
+/// Field names and kind and issue codes are public: add fields, never rename or remove them.
+public enum ReportJSON {
+    /// The version of this JSON layout.
+    public static let schemaVersion = 1
+
+    /// One document's report.
+    public static func value(of report: Report) -> JSONValue {
+        .object([
+            ("schema_version", .int(schemaVersion)),
+            ("source", .string(report.source)),
+            ("format", .string(report.isHTML ? "html" : "text")),
+            ("findings", .array(report.findings.map(value(of:)))),
+            ("issues", .array(report.issues.map(value(of:)))),
+            ("valid", .bool(report.isValid)),
+        ])
+    }
+
+    /// The line printed for an input that could not be read.
+    public static func value(ofError error: BeianError, source: String) -> JSONValue {
+        .object([
+            ("schema_version", .int(schemaVersion)),
+            ("source", .string(source)),
+            ("error", .object([("zh", .string(error.message.zh)), ("en", .string(error.message.en))])),
+        ])
+    }
+
+    /// One finding, with every field present (null where it does not apply).
+    public static func value(of finding: Finding) -> JSONValue {
+        .object([
+            ("kind", .string(finding.kind.rawValue)),
+            ("raw", .string(finding.raw)),
+            ("start", .int(finding.start)),
+            ("end", .int(finding.end)),
+            ("canonical", .string(finding.canonical)),
+            ("number", .string(finding.number)),
+            ("province", finding.province.map(value(of:)) ?? .null),
+            ("valid", .bool(finding.isValid)),
+            ("issues", .array(finding.issues.map(value(of:)))),
+            ("names", .object([("zh", .string(finding.kind.names.zh)), ("en", .string(finding.kind.names.en))])),
+            ("site", JSONValue(finding.site)),
+            ("foreign_invested", JSONValue(finding.foreignInvested)),
+            ("division", JSONValue(finding.division)),
+            ("category", JSONValue(finding.category)),
+            ("year", JSONValue(finding.year)),
+            ("area_code", JSONValue(finding.areaCode)),
+            ("type", JSONValue(finding.phoneType?.rawValue)),
+            ("extension", JSONValue(finding.phoneExtension)),
+        ])
+    }
+
+    static func value(of province: Province) -> JSONValue {
+        .object([
+            ("code", .string(province.code)),
+            ("abbr", .string(province.abbreviation)),
+            ("zh", .string(province.zh)),
+            ("en", .string(province.en)),
+        ])
+    }
+
+    static func value(of issue: Issue) -> JSONValue {
+        .object([
+            ("code", .string(issue.code.rawValue)),
+            ("severity", .string(issue.severity.rawValue)),
+            ("zh", .string(issue.message.zh)),
+            ("en", .string(issue.message.en)),
+        ])
+    }
+}

@@ -1,0 +1,79 @@
+/// A number read from a view: its digits (masks X, x and * kept as printed) and where it lies.
+struct DigitRun {
+    var digits: String
+    /// View index of the first digit.
+    var start: Int
+    /// View index just past the last digit.
+    var end: Int
+
+    var count: Int { digits.utf8.count }
+    var hasMask: Bool { digits.utf8.contains { !($0 >= 0x30 && $0 <= 0x39) } }
+}
+
+extension TextView {
+    /// Reads the number at `index`. Digit groups split by soft gaps ("1234 5678") are joined
+    /// while the joined length stays within `maxJoined`; a hard gap always ends the number.
+    /// With `masks`, X, x and * count as digits (placeholders such as 粤ICP备XXXXXXXX号).
+    func readDigits(from index: Int, maxJoined: Int, masks: Bool = false) -> DigitRun? {
+        var run = DigitRun(digits: "", start: index, end: index)
+        var cursor = index
+        guard isNumberScalar(cursor, masks: masks) else { return nil }
+        while true {
+            var group = ""
+            var groupEnd = cursor
+            while isNumberScalar(groupEnd, masks: masks) {
+                group.unicodeScalars.append(self[groupEnd])
+                groupEnd += 1
+            }
+            if !run.digits.isEmpty, run.count + group.utf8.count > maxJoined { break }
+            run.digits += group
+            run.end = groupEnd
+            let next = skipGaps(from: groupEnd)
+            guard next > groupEnd, isDigit(next), run.count < maxJoined else { break }
+            cursor = next
+        }
+        return run
+    }
+
+    private func isNumberScalar(_ index: Int, masks: Bool) -> Bool {
+        guard index < count else { return false }
+        let value = self[index].value
+        if value >= 0x30 && value <= 0x39 { return true }
+        return masks && (value == 0x58 || value == 0x78 || value == 0x2A)
+    }
+
+    /// Reads a site suffix "-N", "-NA" or "-NX" at `index` (soft gaps allowed around the dash):
+    /// the suffix without its dash and the index past it, or nil.
+    func readSiteSuffix(from index: Int) -> (site: String, end: Int)? {
+        let dash = skipGaps(from: index)
+        guard dash < count, self[dash] == "-" else { return nil }
+        let first = skipGaps(from: dash + 1)
+        var cursor = first
+        var site = ""
+        while isDigit(cursor), site.utf8.count < 5 {
+            site.unicodeScalars.append(self[cursor])
+            cursor += 1
+        }
+        guard !site.isEmpty, !isDigit(cursor) else { return nil }
+        // App (A) and mini-program (X) filings, formats.md §1 (INFERRED from examples).
+        if cursor < count, self[cursor] == "A" || self[cursor] == "X" || self[cursor] == "a" || self[cursor] == "x",
+           !isASCIILetterScalar(cursor + 1) {
+            site.unicodeScalars.append(Unicode.Scalar(UInt8(self[cursor].value) & ~0x20))
+            cursor += 1
+        }
+        return (site, cursor)
+    }
+
+    /// If 号 stands at `index` (after soft gaps), the index past it.
+    func skipNumberMark(from index: Int) -> Int? {
+        let next = skipGaps(from: index)
+        return next < count && self[next] == Labels.numberMark ? next + 1 : nil
+    }
+
+    /// Skips soft gaps and one colon (half-width after normalisation), then soft gaps again.
+    func skipColon(from index: Int) -> Int {
+        var cursor = skipGaps(from: index)
+        if cursor < count, self[cursor] == ":" { cursor = skipGaps(from: cursor + 1) }
+        return cursor
+    }
+}

@@ -1,0 +1,99 @@
+/// ICP filings (ICP备案号, `icp_filing`) and old-style ICP licences (ICP证, `icp_licence`).
+///
+/// Shape (formats.md §1, §2a): `P ICP 备|证 [:] NNNNNNNN [号] [-N[A|X]] [号]`, with soft gaps
+/// anywhere, "ICP" in any case or width. The kind follows the mark after ICP (备 or 证),
+/// not the label before: "ICP证：浙ICP备09003598号" is a filing.
+struct ICPRecognizer: Recognizer {
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < view.count {
+            guard view[index] == "I" || view[index] == "i", !view.isASCIILetterScalar(index - 1),
+                  let afterICP = view.match(Labels.icp, at: index, gapsInside: true) else {
+                index += 1
+                continue
+            }
+            let markIndex = view.skipGaps(from: afterICP)
+            guard markIndex < view.count, view[markIndex] == Labels.filingMark || view[markIndex] == Labels.licenceMark else {
+                index = afterICP
+                continue
+            }
+            let kind: Kind = view[markIndex] == Labels.filingMark ? .icpFiling : .icpLicence
+            let numberStart = skipHostAside(view, from: view.skipColon(from: markIndex + 1))
+            guard let run = view.readDigits(from: numberStart, maxJoined: kind == .icpFiling ? 10 : 6, masks: true) else {
+                index = markIndex + 1
+                continue
+            }
+            var end = run.end
+            if let afterMark = view.skipNumberMark(from: end) { end = afterMark }
+            var site: String?
+            if let suffix = view.readSiteSuffix(from: end) {
+                site = suffix.site
+                end = view.skipNumberMark(from: suffix.end) ?? suffix.end
+            }
+            let abbreviation = view.abbreviation(before: index)
+            let source = context.source(of: (abbreviation?.1 ?? index)..<end, in: view)
+            findings.append(finding(kind: kind, abbreviation: abbreviation?.0, digits: run.digits, site: site,
+                                    source: source, referenceYear: context.referenceYear))
+            index = end
+        }
+        return findings
+    }
+
+    /// Skips "(shou.org.cn)" between 备 and the number, as in 贵ICP备(shou.org.cn)05052049号-13.
+    private func skipHostAside(_ view: TextView, from index: Int) -> Int {
+        guard index < view.count, view[index] == "(" else { return index }
+        var cursor = index + 1
+        while cursor < view.count, cursor - index <= 64 {
+            let scalar = view[cursor]
+            if scalar == ")" { return view.skipGaps(from: cursor + 1) }
+            guard scalar.isASCII, isASCIIAlphanumeric(UInt8(scalar.value)) || scalar == "." || scalar == "-" else { return index }
+            cursor += 1
+        }
+        return index
+    }
+
+    func finding(kind: Kind, abbreviation: Character?, digits: String, site: String?,
+                 source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: kind)
+        var issues = provinceIssues
+        let count = digits.utf8.count
+        if kind == .icpFiling {
+            issues += filingIssues(digits, count: count, referenceYear: referenceYear)
+        } else if count != 6 {
+            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "6位", en: "6")))
+        }
+        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
+        let mark = kind == .icpFiling ? "备" : "证"
+        let prefix = abbreviation.map(String.init) ?? ""
+        let canonical = "\(prefix)ICP\(mark)\(digits)号" + (site.map { "-\($0)" } ?? "")
+        return Finding(kind: kind, raw: source.raw, start: source.start, end: source.end, canonical: canonical,
+                       number: digits, province: province, issues: issues, site: site)
+    }
+
+    /// Length and year rules of ICP filing numbers (formats.md §1): 8 digits YYNNNNNN,
+    /// 10 digits YYYYNNNNNN, 6 digits in the early 2000s.
+    private func filingIssues(_ digits: String, count: Int, referenceYear: Int) -> [Issue] {
+        var issues: [Issue] = []
+        let what = Kind.icpFiling.names
+        switch count {
+        case 6:
+            issues.append(Issue(.legacyFormat, .info, zh: "6位ICP备案号是2000年代早期的旧格式",
+                                en: "a 6-digit ICP filing number is the early-2000s format"))
+        case 8:
+            if let yy = NumberChecks.integer(digits.prefix(2)), 2000 + yy > referenceYear {
+                issues.append(Issue(.implausibleYear, .warning,
+                                    zh: "8位备案号的前两位 \(digits.prefix(2)) 应为2000年至今的首次备案年份",
+                                    en: "the first two digits \(digits.prefix(2)) of an 8-digit filing should be its first-filing year, 2000 to now"))
+            }
+        case 10:
+            if let year = NumberChecks.integer(digits.prefix(4)),
+               let issue = NumberChecks.yearIssue(year, referenceYear: referenceYear, earliest: 2000, what: what) {
+                issues.append(issue)
+            }
+        default:
+            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "6、8或10位", en: "6, 8 or 10")))
+        }
+        return issues
+    }
+}

@@ -1,0 +1,91 @@
+/// Public security filings (公安联网备案号, `public_security_filing`).
+///
+/// Shape (formats.md §3): `P 公网安备 [:] [[] RRRRRRNNNNNNNN [号]`. Digits 1–6 are the GB/T 2260
+/// division of the filing police bureau; digits 1–2 must name the province of P (INFERRED from
+/// every real example, so a mismatch is reported, not hidden). Also the prefix-less labels
+/// 公安备案号 and 网安备案号, whose `raw` starts at the first digit.
+struct PublicSecurityFilingRecognizer: Recognizer {
+    private static let labelTails: [[Unicode.Scalar]] = ["案号", "编号", "案", "号"].map(Labels.scalars)
+    private static let openers: Set<Unicode.Scalar> = ["[", "【", "(", "〔"]
+
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < view.count {
+            let scalar = view[index]
+            guard scalar == "公" || scalar == "网" else {
+                index += 1
+                continue
+            }
+            var labelEnd: Int
+            let prefixed: Bool
+            if let end = view.match(Labels.publicSecurity, at: index, gapsInside: true) {
+                labelEnd = view.matchAny(Self.labelTails, at: end)?.end ?? end
+                prefixed = true
+            } else if let bare = view.matchAny(Labels.publicSecurityBare, at: index) {
+                labelEnd = bare.end
+                prefixed = false
+            } else {
+                index += 1
+                continue
+            }
+            labelEnd = view.skipColon(from: labelEnd)
+            if labelEnd < view.count, Self.openers.contains(view[labelEnd]) { labelEnd = view.skipGaps(from: labelEnd + 1) }
+            guard let run = view.readDigits(from: labelEnd, maxJoined: 14, masks: true) else {
+                index += 1
+                continue
+            }
+            let end = view.skipNumberMark(from: run.end) ?? run.end
+            let abbreviation = prefixed ? view.abbreviation(before: index) : nil
+            let start = prefixed ? (abbreviation?.1 ?? index) : run.start
+            let source = context.source(of: start..<end, in: view)
+            findings.append(finding(abbreviation: abbreviation?.0, digits: run.digits, source: source))
+            index = end
+        }
+        return findings
+    }
+
+    func finding(abbreviation: Character?, digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
+        var issues: [Issue] = []
+        var province: Province?
+        if let abbreviation {
+            let checked = NumberChecks.province(abbreviation: abbreviation, kind: .publicSecurityFiling)
+            province = checked.0
+            issues += checked.1
+        }
+        let count = digits.utf8.count
+        switch count {
+        case 14: break
+        case 11...13:
+            issues.append(Issue(.legacyFormat, .info,
+                                zh: "\(count)位公安备案号是2016年全国平台之前的旧格式",
+                                en: "a \(count)-digit public security filing is a format from before the 2016 national platform"))
+        default:
+            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "14位（旧格式11–13位）", en: "14 (11–13 in older filings)")))
+        }
+        var division: String?
+        if count >= 6, NumberChecks.integer(digits.prefix(6)) != nil {
+            division = String(digits.prefix(6))
+        }
+        if count >= 2, NumberChecks.integer(digits.prefix(2)) != nil {
+            let code = String(digits.prefix(2))
+            if let divisionProvince = Province(code: code) {
+                if let province, province.code != code {
+                    issues.append(Issue(.provinceMismatch, .error,
+                                        zh: "行政区划代码 \(division ?? code) 属于\(divisionProvince.zh)（\(code)），但简称「\(province.abbreviation)」是\(province.zh)（\(province.code)）",
+                                        en: "division code \(division ?? code) is in \(divisionProvince.en) (\(code)), but \u{201C}\(province.abbreviation)\u{201D} is \(province.en) (\(province.code))"))
+                }
+                if province == nil { province = divisionProvince }
+            } else {
+                issues.append(Issue(.unknownDivision, .error,
+                                    zh: "前两位 \(code) 不是省级行政区划代码（GB/T 2260）",
+                                    en: "the first two digits \(code) are no GB/T 2260 province code"))
+            }
+        }
+        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
+        let prefix = abbreviation.map(String.init) ?? ""
+        return Finding(kind: .publicSecurityFiling, raw: source.raw, start: source.start, end: source.end,
+                       canonical: "\(prefix)公网安备\(digits)号", number: digits, province: province, issues: issues,
+                       division: division)
+    }
+}

@@ -1,0 +1,124 @@
+/// What Beian needs to know of HTML: whether a document is HTML, and which links surround
+/// which bytes (for the MIIT-link and record-code checks).
+enum HTMLDocument {
+    /// How much of the start of a document decides whether it is HTML.
+    static let sniffLength = 65_536
+
+    private static let markers: [StaticString] = [
+        "<html", "<!doctype", "<body", "<head", "<div", "<p>", "<p ", "<a ", "<span", "<br", "<footer", "<meta",
+        "<li", "<td", "<table", "<ul",
+    ]
+
+    /// Whether the document looks like HTML: one of the common tags appears near its start.
+    static func looksLikeHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let limit = min(bytes.count, sniffLength)
+        var index = 0
+        while index < limit {
+            if bytes[index] == UInt8(ascii: "<") {
+                for marker in markers where matchesFoldingCase(bytes, at: index, marker, limit: limit) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static func matchesFoldingCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString, limit: Int) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard index + length <= limit else { return false }
+        for offset in 0..<length where bytes[index + offset] | 0x20 != word.utf8Start[offset] | 0x20 {
+            return false
+        }
+        return true
+    }
+
+    /// A link: the bytes from its start tag to its end tag, and its href.
+    struct Link {
+        let range: Range<Int>
+        let href: String
+    }
+
+    /// Every `<a href=…>…</a>` in the document, in order. Links do not nest in HTML, so a new
+    /// `<a` also ends the previous link.
+    static func links(in bytes: UnsafeBufferPointer<UInt8>) -> [Link] {
+        var links: [Link] = []
+        var open: (start: Int, href: String)?
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard bytes[index] == UInt8(ascii: "<"), index + 2 < count else {
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1] | 0x20
+            if next == UInt8(ascii: "a"), !isASCIIAlphanumeric(bytes[index + 2]) {
+                if let current = open { links.append(Link(range: current.start..<index, href: current.href)) }
+                guard let tag = TextView.tag(bytes, at: index, limit: count) else {
+                    index += 1
+                    continue
+                }
+                open = (index, attribute("href", in: bytes, range: index..<index + tag.length) ?? "")
+                index += tag.length
+                continue
+            }
+            if bytes[index + 1] == UInt8(ascii: "/"), index + 3 < count, bytes[index + 2] | 0x20 == UInt8(ascii: "a"),
+               !isASCIIAlphanumeric(bytes[index + 3]) {
+                if let current = open {
+                    links.append(Link(range: current.start..<index + 3, href: current.href))
+                    open = nil
+                }
+            }
+            index += 1
+        }
+        if let current = open { links.append(Link(range: current.start..<count, href: current.href)) }
+        return links
+    }
+
+    /// The value of `name="…"` (or '…', or unquoted) inside a tag, entities left as they are
+    /// except `&amp;`.
+    static func attribute(_ name: String, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> String? {
+        let tag = Array(bytes[range])
+        let lower = tag.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let key = Array(name.utf8)
+        var index = 0
+        while index + key.count < lower.count {
+            if lower[index..<index + key.count].elementsEqual(key), index > 0, lower[index - 1] == 0x20 || lower[index - 1] == 0x09 || lower[index - 1] == 0x0A {
+                var cursor = index + key.count
+                while cursor < tag.count, tag[cursor] == 0x20 { cursor += 1 }
+                guard cursor < tag.count, tag[cursor] == UInt8(ascii: "=") else { index += 1; continue }
+                cursor += 1
+                while cursor < tag.count, tag[cursor] == 0x20 { cursor += 1 }
+                guard cursor < tag.count else { return nil }
+                let quote = tag[cursor]
+                var valueStart = cursor
+                var valueEnd: Int
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    valueStart += 1
+                    valueEnd = valueStart
+                    while valueEnd < tag.count, tag[valueEnd] != quote { valueEnd += 1 }
+                } else {
+                    valueEnd = valueStart
+                    while valueEnd < tag.count, tag[valueEnd] != 0x20, tag[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
+                }
+                let value = String(decoding: tag[valueStart..<valueEnd], as: UTF8.self)
+                return value.replacingAmpersandEntities()
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+private extension String {
+    func replacingAmpersandEntities() -> String {
+        guard contains("&") else { return self }
+        var scalars = Array(unicodeScalars)
+        var index = 0
+        while index + 4 < scalars.count {
+            if scalars[index] == "&", String(String.UnicodeScalarView(scalars[index..<index + 5])) == "&amp;" {
+                scalars.removeSubrange(index + 1..<index + 5)
+            }
+            index += 1
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,262 @@
+/// A stretch of the input decoded for matching: HTML tags and white space folded into gaps,
+/// character references decoded, and the text normalised by ICU (full-width to ASCII,
+/// traditional to simplified). Every scalar remembers the bytes of the input it came from.
+///
+/// A gap is either soft (`" "`: spaces, inline tags) or hard (`"\n"`: line breaks, block tags).
+/// Identifiers may contain soft gaps ("京 ICP 备 09031924号") but never hard ones.
+struct TextView {
+    /// Soft gap: spaces, `&nbsp;`, ideographic spaces, inline tags.
+    static let softGap: Unicode.Scalar = " "
+    /// Hard gap: line breaks and block-level tags.
+    static let hardGap: Unicode.Scalar = "\n"
+
+    private(set) var scalars: [Unicode.Scalar] = []
+    /// Byte offset in the input where each scalar's source starts.
+    private(set) var starts: [Int] = []
+    /// Byte offset in the input just past each scalar's source.
+    private(set) var ends: [Int] = []
+    /// Whether ICU was run on this view (false when the fast path sufficed).
+    private(set) var usedTransliterator = false
+
+    var count: Int { scalars.count }
+
+    /// Decodes `range` of `bytes`. `canonical` lists the non-ASCII scalars known to be already
+    /// normalised: a view whose other scalars are all ASCII skips ICU entirely.
+    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, html: Bool,
+         transliterator: Transliterator, canonical: Set<Unicode.Scalar>) {
+        scalars.reserveCapacity(range.count)
+        starts.reserveCapacity(range.count)
+        ends.reserveCapacity(range.count)
+        var index = range.lowerBound
+        let limit = range.upperBound
+        var needsICU = false
+        while index < limit {
+            let byte = bytes[index]
+            if html, byte == UInt8(ascii: "<"), let tag = Self.tag(bytes, at: index, limit: limit) {
+                appendGap(tag.isBlock ? Self.hardGap : Self.softGap, start: index, end: index + tag.length)
+                index += tag.length
+                continue
+            }
+            var scalar: Unicode.Scalar
+            var length: Int
+            if byte == UInt8(ascii: "&"), let entity = HTMLEntities.decode(bytes, at: index, limit: limit) {
+                (scalar, length) = entity
+            } else {
+                (scalar, length) = decodeUTF8Scalar(bytes, at: index, limit: limit)
+            }
+            if let gap = Self.gapKind(of: scalar) {
+                appendGap(gap, start: index, end: index + length)
+            } else {
+                if scalar.value >= 0x80, !canonical.contains(scalar) { needsICU = true }
+                append(scalar, start: index, end: index + length)
+            }
+            index += length
+        }
+        if needsICU { normalise(with: transliterator) }
+        foldDashes()
+    }
+
+    // MARK: Building
+
+    private mutating func append(_ scalar: Unicode.Scalar, start: Int, end: Int) {
+        scalars.append(scalar)
+        starts.append(start)
+        ends.append(end)
+    }
+
+    private mutating func appendGap(_ gap: Unicode.Scalar, start: Int, end: Int) {
+        if let last = scalars.last, Self.isGap(last), ends[ends.count - 1] == start {
+            ends[ends.count - 1] = end
+            if gap == Self.hardGap { scalars[scalars.count - 1] = Self.hardGap }
+            return
+        }
+        append(gap, start: start, end: end)
+    }
+
+    /// Runs ICU over the whole view at once; falls back to one scalar at a time when the
+    /// transliteration changes the number of scalars, so that positions stay exact.
+    private mutating func normalise(with transliterator: Transliterator) {
+        usedTransliterator = true
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        let whole = Array(transliterator.apply(String(text)).unicodeScalars)
+        if whole.count == scalars.count {
+            scalars = whole
+        } else {
+            var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+            var newScalars: [Unicode.Scalar] = [], newStarts: [Int] = [], newEnds: [Int] = []
+            for (index, scalar) in scalars.enumerated() {
+                var mapped = [scalar]
+                if scalar.value >= 0x80 {
+                    if let known = cache[scalar] {
+                        mapped = known
+                    } else {
+                        mapped = Array(transliterator.apply(String(Character(scalar))).unicodeScalars)
+                        if mapped.isEmpty { mapped = [scalar] }
+                        cache[scalar] = mapped
+                    }
+                }
+                for item in mapped {
+                    newScalars.append(item)
+                    newStarts.append(starts[index])
+                    newEnds.append(ends[index])
+                }
+            }
+            (scalars, starts, ends) = (newScalars, newStarts, newEnds)
+        }
+        for index in scalars.indices where scalars[index] == "\u{3000}" || scalars[index] == "\u{A0}" {
+            scalars[index] = Self.softGap
+        }
+    }
+
+    /// Folds the dash look-alikes footers use (‐ ‑ ‒ – — − ﹣) into ASCII "-".
+    private mutating func foldDashes() {
+        for index in scalars.indices {
+            switch scalars[index].value {
+            case 0x2010...0x2015, 0x2212, 0xFE63: scalars[index] = "-"
+            default: break
+            }
+        }
+    }
+
+    static func isGap(_ scalar: Unicode.Scalar) -> Bool { scalar == softGap || scalar == hardGap }
+
+    private static func gapKind(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x0B, 0x0C, 0x2028, 0x2029: hardGap
+        case 0x20, 0x09, 0xA0, 0x3000, 0x2000...0x200B, 0x202F, 0x205F, 0xFEFF: softGap
+        default: nil
+        }
+    }
+
+    // MARK: Tags
+
+    /// Tags that end a line of text; identifiers never run across them.
+    private static let blockTags: Set<String> = [
+        "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4",
+        "h5", "h6", "footer", "header", "section", "article", "nav", "aside", "hr", "dd", "dt", "dl", "main",
+        "body", "html", "head", "title", "script", "style", "form", "blockquote", "pre", "address", "figure",
+    ]
+
+    /// The tag (or comment) starting at `index`: its length in bytes and whether it breaks lines.
+    /// Nil when the "<" starts no tag, or the tag does not end before `limit` (it is then text).
+    static func tag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> (length: Int, isBlock: Bool)? {
+        guard index + 1 < limit else { return nil }
+        let next = bytes[index + 1]
+        guard isASCIILetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else {
+            return nil
+        }
+        if next == UInt8(ascii: "!"), index + 3 < limit, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+            var cursor = index + 4
+            while cursor + 2 < limit {
+                if bytes[cursor] == UInt8(ascii: "-"), bytes[cursor + 1] == UInt8(ascii: "-"), bytes[cursor + 2] == UInt8(ascii: ">") {
+                    return (cursor + 3 - index, false)
+                }
+                cursor += 1
+            }
+            return nil
+        }
+        let maxEnd = min(limit, index + maxTagLength)
+        var cursor = index + 1
+        var quote: UInt8 = 0
+        while cursor < maxEnd {
+            let byte = bytes[cursor]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return (cursor + 1 - index, isBlockTag(bytes, from: index + 1, limit: cursor))
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// Longest tag Beian skips; a longer one is read as text.
+    static let maxTagLength = 4096
+
+    private static func isBlockTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Bool {
+        var cursor = start
+        if cursor < limit, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+        var name = ""
+        while cursor < limit, isASCIIAlphanumeric(bytes[cursor]), name.utf8.count < 12 {
+            name.unicodeScalars.append(Unicode.Scalar(bytes[cursor] | 0x20))
+            cursor += 1
+        }
+        return blockTags.contains(name)
+    }
+
+    // MARK: Reading
+
+    subscript(index: Int) -> Unicode.Scalar { scalars[index] }
+
+    func isGap(at index: Int) -> Bool { Self.isGap(scalars[index]) }
+
+    /// The first index at or after `index` that is not a soft gap (nor a hard one, if `crossingLines`).
+    func skipGaps(from index: Int, crossingLines: Bool = false) -> Int {
+        var cursor = index
+        while cursor < count, scalars[cursor] == Self.softGap || (crossingLines && scalars[cursor] == Self.hardGap) {
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// The last index before `index` that is not a soft gap, or nil.
+    func previousNonGap(before index: Int) -> Int? {
+        var cursor = index - 1
+        while cursor >= 0, scalars[cursor] == Self.softGap { cursor -= 1 }
+        return cursor >= 0 && scalars[cursor] != Self.hardGap ? cursor : nil
+    }
+
+    /// If `literal` stands at `index` (ASCII letters compared without case; soft gaps allowed
+    /// between its scalars when `gapsInside`), the index just past it.
+    func match(_ literal: [Unicode.Scalar], at index: Int, gapsInside: Bool = false) -> Int? {
+        var cursor = index
+        for (offset, expected) in literal.enumerated() {
+            if offset > 0, gapsInside { cursor = skipGaps(from: cursor) }
+            guard cursor < count, Self.equalFoldingCase(scalars[cursor], expected) else { return nil }
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// The first of `literals` that stands at `index`, with the index past it.
+    func matchAny(_ literals: [[Unicode.Scalar]], at index: Int, gapsInside: Bool = false) -> (literal: Int, end: Int)? {
+        for (number, literal) in literals.enumerated() {
+            if let end = match(literal, at: index, gapsInside: gapsInside) { return (number, end) }
+        }
+        return nil
+    }
+
+    @inline(__always) static func equalFoldingCase(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        if a == b { return true }
+        guard a.isASCII, b.isASCII else { return false }
+        let x = UInt8(a.value), y = UInt8(b.value)
+        return isASCIILetter(x) && x | 0x20 == y | 0x20
+    }
+
+    func isDigit(_ index: Int) -> Bool {
+        index < count && scalars[index].value >= 0x30 && scalars[index].value <= 0x39
+    }
+
+    func isASCIILetterScalar(_ index: Int) -> Bool {
+        index >= 0 && index < count && scalars[index].isASCII && isASCIILetter(UInt8(scalars[index].value))
+    }
+
+    /// Whether the scalar at `index` is a CJK ideograph (a possible province abbreviation).
+    func isIdeograph(_ index: Int) -> Bool {
+        guard index >= 0, index < count else { return false }
+        switch scalars[index].value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
+    }
+
+    /// The normalised text of `range` (gaps dropped).
+    func text(_ range: Range<Int>) -> String {
+        var result = String.UnicodeScalarView()
+        for index in range where !isGap(at: index) { result.append(scalars[index]) }
+        return String(result)
+    }
+}

@@ -1,0 +1,68 @@
+/// Checks shared by several kinds: placeholders, years, province codes.
+enum NumberChecks {
+    /// Whether digits look like a template's placeholder rather than a real number: one digit
+    /// repeated (00000000), a straight run up or down (12345678, 1234567890, 87654321), or masks.
+    /// formats.md §8.8.
+    static func isPlaceholder(_ digits: String) -> Bool {
+        let bytes = Array(digits.utf8)
+        guard bytes.count >= 4 else { return false }
+        if bytes.contains(where: { !($0 >= 0x30 && $0 <= 0x39) }) { return true }
+        if bytes.allSatisfy({ $0 == bytes[0] }) { return true }
+        let steps = zip(bytes.dropFirst(), bytes).map { (Int($0) - Int($1) + 10) % 10 }
+        return steps.allSatisfy { $0 == 1 } || steps.allSatisfy { $0 == 9 }
+    }
+
+    static func placeholderIssue(_ digits: String) -> Issue? {
+        guard isPlaceholder(digits) else { return nil }
+        return Issue(.placeholder, .error,
+                     zh: "号码 \(digits) 是占位符（重复、顺序或掩码数字），不是真实编号",
+                     en: "\(digits) is a placeholder (repeated, sequential or masked digits), not a real number")
+    }
+
+    /// An issue when a four-digit year is after `referenceYear` (error) or before `earliest` (warning).
+    static func yearIssue(_ year: Int, referenceYear: Int, earliest: Int, what: Bilingual) -> Issue? {
+        if year > referenceYear {
+            return Issue(.implausibleYear, .error,
+                         zh: "\(what.zh)中的年份 \(year) 晚于今年（\(referenceYear)）",
+                         en: "the year \(year) in the \(what.en) is after the current year (\(referenceYear))")
+        }
+        if year < earliest {
+            return Issue(.implausibleYear, .warning,
+                         zh: "\(what.zh)中的年份 \(year) 早于 \(earliest) 年，不太可能",
+                         en: "the year \(year) in the \(what.en) is before \(earliest), which is unlikely")
+        }
+        return nil
+    }
+
+    /// The integer value of an all-digit string slice.
+    static func integer(_ digits: Substring) -> Int? {
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(digits)
+    }
+
+    static func invalidLength(_ digits: String, expected: Bilingual) -> Issue {
+        let count = digits.utf8.count
+        return Issue(.invalidLength, .error,
+                     zh: "号码 \(digits) 有 \(count) 位，应为\(expected.zh)",
+                     en: "\(digits) has \(count) digits; expected \(expected.en)")
+    }
+
+    /// The province of an abbreviation, with the issues it raises (unknown, alternate), or
+    /// missing_province when there is none.
+    static func province(abbreviation: Character?, kind: Kind) -> (Province?, [Issue]) {
+        guard let abbreviation else {
+            return (nil, [Issue(.missingProvince, .info,
+                                zh: "\(kind.names.zh)前没有省份简称",
+                                en: "the \(kind.names.en) has no province abbreviation")])
+        }
+        guard let province = Province(abbreviation: abbreviation) else {
+            return (nil, [Issue(.unknownProvince, .error,
+                                zh: "「\(abbreviation)」不是省级行政区简称",
+                                en: "\u{201C}\(abbreviation)\u{201D} is not the abbreviation of any province")])
+        }
+        guard province.isAlternateAbbreviation, let row = ProvinceTable.byCode[province.code] else { return (province, []) }
+        return (province, [Issue(.alternateAbbreviation, .info,
+                                 zh: "「\(abbreviation)」是\(province.zh)较少见的简称，通常写作「\(row.abbreviation)」",
+                                 en: "\u{201C}\(abbreviation)\u{201D} is a less common abbreviation of \(province.en); most filings use \u{201C}\(row.abbreviation)\u{201D}")])
+    }
+}

@@ -1,0 +1,48 @@
+// CBeianICU: the whole of Beian's contact with ICU, as plain C types.
+//
+// Why a shim: a Swift module that imports ICU's headers and Foundation does not compile
+// with the Linux toolchain (Foundation ships its own ICU headers, whose enum definitions
+// clash with the system's). So ICU's headers are included only by the .c files here,
+// and Swift sees this header alone: opaque handles, UTF-16 buffers, int32 status codes.
+#ifndef CBEIAN_ICU_H
+#define CBEIAN_ICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// An ICU transliterator (UTransliterator), opaque to Swift.
+typedef struct BeianTransliterator BeianTransliterator;
+
+/// Opens a transliterator by ICU ID, e.g. "Fullwidth-Halfwidth; Traditional-Simplified".
+/// `id` is UTF-16 of `idLength` units. Returns NULL on failure and sets `*status` to the
+/// ICU error code (> 0); `*status` is <= 0 on success.
+BeianTransliterator *_Nullable beian_translit_open(const uint16_t *_Nonnull id, int32_t idLength,
+                                                    int32_t *_Nonnull status);
+
+/// Clones a transliterator, so that each thread can own one.
+BeianTransliterator *_Nullable beian_translit_clone(const BeianTransliterator *_Nonnull translit,
+                                                     int32_t *_Nonnull status);
+
+/// Transliterates `buffer[0..<*length]` in place. `capacity` is the buffer's size in UTF-16
+/// units; on return `*length` is the new length. If the result does not fit, `*status` is
+/// the ICU overflow code and the caller retries with a larger buffer and the original text.
+void beian_translit_apply(const BeianTransliterator *_Nonnull translit, uint16_t *_Nonnull buffer,
+                          int32_t *_Nonnull length, int32_t capacity, int32_t *_Nonnull status);
+
+/// Closes a transliterator opened or cloned here.
+void beian_translit_close(BeianTransliterator *_Nullable translit);
+
+/// ICU's name for a status code, e.g. "U_INVALID_ID". Never NULL.
+const char *_Nonnull beian_icu_error_name(int32_t status);
+
+/// 1 when `status` is ICU's buffer-overflow code.
+int beian_icu_is_overflow(int32_t status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
