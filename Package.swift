@@ -35,8 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BeianTests",
-            dependencies: ["Beian"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["Beian"]
         ),
         .testTarget(
             name: "BeianCLITests",

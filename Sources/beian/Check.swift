@@ -22,12 +22,16 @@ struct Check: ParsableCommand {
         valueName: "KIND[,KIND…]"))
     var required: [KindList] = []
 
+    @Option(help: ArgumentHelp("年份检查所用的当前年份（默认取系统时钟）/ The current year for year checks (default: the clock's).",
+                               valueName: "YEAR"))
+    var referenceYear: Int?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let scanner: BeianScanner
         do {
-            scanner = try BeianScanner()
+            scanner = try BeianScanner(referenceYear: referenceYear)
         } catch {
             printError(error.message)
             throw ExitCode(2)

@@ -67,27 +67,30 @@ enum PhoneNumberParser {
         }
         guard !groups.isEmpty else { return nil }
         let start = international ? index : groups[0].start
-        // Take the longest run of groups that forms a complete number.
-        for taken in stride(from: groups.count, through: 1, by: -1) {
-            let digits = groups[0..<taken].flatMap(\.digits)
-            guard var phone = classify(digits, international: international) else { continue }
-            var end = groups[taken - 1].end
-            if let (ext, extEnd) = readExtension(view, after: end, nextGroup: taken < groups.count ? groups[taken] : nil) {
-                phone.phoneExtension = ext
-                phone.canonical += " ext. \(ext)"
-                end = extEnd
+        // Take the longest run of groups that forms a well-formed number; failing that (unless
+        // strict), the longest that has a number's shape, flagged invalid.
+        for acceptFlagged in strict ? [false] : [false, true] {
+            for taken in stride(from: groups.count, through: 1, by: -1) {
+                let digits = groups[0..<taken].flatMap(\.digits)
+                guard var phone = classify(digits, international: international),
+                      acceptFlagged || phone.isWellFormed else { continue }
+                var end = groups[taken - 1].end
+                if let (ext, extEnd) = readExtension(view, after: end, nextGroup: taken < groups.count ? groups[taken] : nil) {
+                    phone.phoneExtension = ext
+                    phone.canonical += " ext. \(ext)"
+                    end = extEnd
+                }
+                phone.range = start..<end
+                return phone
             }
-            phone.range = start..<end
-            return phone
         }
         guard !strict else { return nil }
-        let digits = groups[0].digits
+        let digits = groups.flatMap(\.digits)
         guard digits.count >= 5, digits.count <= 13 else { return nil }
         let text = String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
         return PhoneNumber(type: .fixed, number: (international ? "+86" : "") + text, canonical: (international ? "+86 " : "") + text,
-                           areaCode: nil, phoneExtension: nil, province: nil,
                            issues: [invalid(text, reason: Bilingual(zh: "不符合任何中国号码格式", en: "it fits no Chinese number format"))],
-                           range: start..<groups[0].end)
+                           range: start..<groups[groups.count - 1].end)
     }
 
     private static func skipSeparators(_ view: TextView, from index: Int) -> Int {
@@ -171,7 +174,7 @@ enum PhoneNumberParser {
         }
         let row = AreaCodeTable.byCode[area]
         let lengths = row?.subscriberLengths ?? [7, 8]
-        guard subscriber.count >= lengths.min()!, subscriber.count <= 8 else { return nil }
+        guard subscriber.count >= 5, subscriber.count <= 8 else { return nil }
         let split = subscriber.startIndex + subscriber.count - 4
         let value = text(national[...])
         var phone = PhoneNumber(type: .fixed, number: "+86" + value,

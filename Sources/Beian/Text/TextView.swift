@@ -215,7 +215,7 @@ struct TextView {
         var cursor = index
         for (offset, expected) in literal.enumerated() {
             if offset > 0, gapsInside { cursor = skipGaps(from: cursor) }
-            guard cursor < count, Self.equalFoldingCase(scalars[cursor], expected) else { return nil }
+            guard cursor >= 0, cursor < count, Self.equalFoldingCase(scalars[cursor], expected) else { return nil }
             cursor += 1
         }
         return cursor
@@ -237,7 +237,7 @@ struct TextView {
     }
 
     func isDigit(_ index: Int) -> Bool {
-        index < count && scalars[index].value >= 0x30 && scalars[index].value <= 0x39
+        index >= 0 && index < count && scalars[index].value >= 0x30 && scalars[index].value <= 0x39
     }
 
     func isASCIILetterScalar(_ index: Int) -> Bool {
