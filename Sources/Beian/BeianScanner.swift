@@ -72,9 +72,7 @@ public final class BeianScanner: Sendable {
         var findings: [Finding] = []
         for window in Prefilter.windows(in: bytes) {
             let start = isHTML ? Self.startOutsideTag(bytes, window) : window.lowerBound
-            let view = TextView(bytes: bytes, range: start..<window.upperBound, html: isHTML,
-                                transliterator: transliterator, canonical: canonicalScalars)
-            findings += recognise(in: view, context: context)
+            findings += recognise(in: view(of: bytes, range: start..<window.upperBound, isHTML: isHTML), context: context)
         }
         findings = Self.resolveOverlaps(findings)
         if isHTML { findings = LinkChecks.apply(to: findings, links: HTMLDocument.links(in: bytes)) }
@@ -86,7 +84,13 @@ public final class BeianScanner: Sendable {
         Recognizers.all.flatMap { $0.recognise(in: view, context: context) }
     }
 
-    /// Decodes a whole input into one view; used by the reference scanner in tests.
+    /// Decodes a window, skipping ICU when the window is already canonical.
+    func view(of bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isHTML: Bool) -> TextView {
+        TextView(bytes: bytes, range: range, html: isHTML, transliterator: transliterator, canonical: canonicalScalars)
+    }
+
+    /// Decodes a whole input into one view, normalising everything with ICU; the reference
+    /// scanner in tests is built on it.
     func fullView(of bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> TextView {
         TextView(bytes: bytes, range: 0..<bytes.count, html: isHTML, transliterator: transliterator, canonical: [])
     }

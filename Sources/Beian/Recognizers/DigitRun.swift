@@ -14,6 +14,9 @@ extension TextView {
     /// Reads the number at `index`. Digit groups split by soft gaps ("1234 5678") are joined
     /// while the joined length stays within `maxJoined`; a hard gap always ends the number.
     /// With `masks`, X, x and * count as digits (placeholders such as 粤ICP备XXXXXXXX号).
+    /// The longest run of digits (and masks) that can be a number.
+    static let maxRunLength = 16
+
     func readDigits(from index: Int, maxJoined: Int, masks: Bool = false) -> DigitRun? {
         var run = DigitRun(digits: "", start: index, end: index)
         var cursor = index
@@ -24,6 +27,8 @@ extension TextView {
             while isNumberScalar(groupEnd, masks: masks) {
                 group.unicodeScalars.append(self[groupEnd])
                 groupEnd += 1
+                // A longer run is no identifier (and reading it would depend on window size).
+                if groupEnd - cursor > Self.maxRunLength { return nil }
             }
             if !run.digits.isEmpty, run.count + group.utf8.count > maxJoined { break }
             run.digits += group

@@ -36,6 +36,11 @@ enum Labels {
     /// Extension markers after a phone number.
     static let phoneExtension: [[Unicode.Scalar]] = ["转", "ext.", "ext", "x", "-"].map(scalars)
 
+    /// Words that surround identifiers in most footers; listed only to widen the fast path.
+    static let commonFooterWords: [[Unicode.Scalar]] = [
+        "违法和不良信息", "互联网", "版权所有", "增值电信业务经营许可证", "网站备案", "公司", "有限", "技术",
+    ].map(scalars)
+
     /// Every non-ASCII scalar above: candidates for the fast path. The scanner keeps only
     /// those ICU maps to themselves, so skipping ICU never changes a result.
     static let canonicalCandidates: Set<Unicode.Scalar> = {
@@ -43,6 +48,7 @@ enum Labels {
         let lists: [[[Unicode.Scalar]]] = [
             [icp, [filingMark, licenceMark, numberMark], publicSecurity, foreignInvested],
             publicSecurityBare, news, newsNumberWords, hotlineZh, hotlineZhWords, phoneJoiners, phoneExtension,
+            commonFooterWords,
         ]
         for list in lists { for word in list { for scalar in word where !scalar.isASCII { set.insert(scalar) } } }
         for row in ProvinceTable.rows {

@@ -154,7 +154,8 @@ struct TextView {
                 }
                 cursor += 1
             }
-            return nil
+            // Unterminated: the comment runs to the end of what is decoded.
+            return (limit - index, false)
         }
         let maxEnd = min(limit, index + maxTagLength)
         var cursor = index + 1
@@ -170,7 +171,8 @@ struct TextView {
             }
             cursor += 1
         }
-        return nil
+        // Cut off by the end of the decoded range: the tag runs to its end.
+        return maxEnd == limit && limit - index < maxTagLength ? (limit - index, false) : nil
     }
 
     /// Longest tag Beian skips; a longer one is read as text.
