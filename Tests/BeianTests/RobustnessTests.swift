@@ -1,0 +1,55 @@
+import Testing
+@testable import Beian
+
+/// Junk in, a clean result out: no crash, no hang (python-stdnum's robustness test, for Beian).
+@Suite struct RobustnessTests {
+    @Test func emptyInput() {
+        let report = scanner.check([UInt8]())
+        #expect(report.findings.isEmpty)
+        #expect(report.issues.map(\.code) == [.noFindings])
+    }
+
+    @Test func invalidUTF8AndNULBytesAroundAnIdentifier() throws {
+        var bytes: [UInt8] = [0xFF, 0x00, 0xE5, 0xA4]
+        let start = bytes.count
+        bytes += Array("渝ICP备20009753号".utf8)
+        bytes += [0x00, 0xC0, 0xAF, 0xED, 0xA0, 0x80]
+        let finding = try #require(scanner.check(bytes).findings.first)
+        #expect(finding.start == start)
+        #expect(finding.raw == "渝ICP备20009753号")
+    }
+
+    @Test func aMegabyteOfAnchors() {
+        let text = String(repeating: "备", count: 350_000)
+        #expect(scanner.check(text).findings.isEmpty)
+        let filings = String(repeating: "京ICP备", count: 50_000)
+        #expect(scanner.check(filings).findings.isEmpty)
+        let ones = String(repeating: "京ICP备1", count: 20_000)
+        let found = scanner.check(ones).findings
+        #expect(found.count == 20_000)
+        #expect(found.allSatisfy { $0.issues.map(\.code) == [.invalidLength] })
+    }
+
+    @Test func deeplyNestedTagsAndAnUnclosedComment() throws {
+        let nested = String(repeating: "<div><span>", count: 20_000) + "京ICP备05002571号" + String(repeating: "</span></div>", count: 20_000)
+        #expect(scanner.check(nested, isHTML: true).findings.map(\.number) == ["05002571"])
+        let comment = "<p>京ICP备05002571号</p><!-- " + String(repeating: "京ICP备11111111号 ", count: 100)
+        #expect(scanner.check(comment, isHTML: true).findings.map(\.number) == ["05002571"])
+    }
+
+    @Test func aLongLineOfDigitsAndDashes() {
+        let digits = "举报电话：" + String(repeating: "1234567890", count: 100_000)
+        #expect(scanner.check(digits).findings.isEmpty)
+        let dashes = String(repeating: "B2-", count: 200_000)
+        #expect(scanner.check(dashes).findings.isEmpty)
+    }
+
+    @Test func binaryNoise() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let report = scanner.check(bytes)
+            for finding in report.findings { #expect(finding.start < finding.end && finding.end <= bytes.count) }
+        }
+    }
+}
