@@ -15,20 +15,11 @@ enum HTMLDocument {
         var index = 0
         while index < limit {
             if bytes[index] == UInt8(ascii: "<") {
-                for marker in markers where matchesFoldingCase(bytes, at: index, marker, limit: limit) { return true }
+                for marker in markers where bytesMatchFoldingCase(bytes, at: index, marker, limit: limit) { return true }
             }
             index += 1
         }
         return false
-    }
-
-    private static func matchesFoldingCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString, limit: Int) -> Bool {
-        let length = word.utf8CodeUnitCount
-        guard index + length <= limit else { return false }
-        for offset in 0..<length where bytes[index + offset] | 0x20 != word.utf8Start[offset] | 0x20 {
-            return false
-        }
-        return true
     }
 
     /// A link: the bytes from its start tag to its end tag, and its href.

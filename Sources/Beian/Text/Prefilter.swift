@@ -79,13 +79,7 @@ enum Prefilter {
 
     @inline(__always)
     private static func matchesFoldingCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> Bool {
-        let length = word.utf8CodeUnitCount
-        guard index + length <= bytes.count else { return false }
-        let pointer = word.utf8Start
-        for offset in 0..<length where bytes[index + offset] | 0x20 != pointer[offset] | 0x20 {
-            return false
-        }
-        return true
+        bytesMatchFoldingCase(bytes, at: index, word, limit: bytes.count)
     }
 
     /// Bytes decoded before an anchor: room for a province, "ICP", a long label and tags between.

@@ -104,9 +104,6 @@ struct TextView {
             }
             (scalars, starts, ends) = (newScalars, newStarts, newEnds)
         }
-        for index in scalars.indices where scalars[index] == "\u{3000}" || scalars[index] == "\u{A0}" {
-            scalars[index] = Self.softGap
-        }
     }
 
     /// Folds the dash look-alikes footers use (‐ ‑ ‒ – — − ﹣) into ASCII "-".

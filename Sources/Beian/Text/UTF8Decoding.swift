@@ -26,3 +26,15 @@ func decodeUTF8Scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit:
 
 /// Whether `byte` can start a UTF-8 sequence (is not a continuation byte).
 @inline(__always) func isUTF8Boundary(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+
+/// Whether the ASCII `word` stands at `index` of `bytes` (before `limit`), ignoring ASCII case.
+@inline(__always)
+func bytesMatchFoldingCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString, limit: Int) -> Bool {
+    let length = word.utf8CodeUnitCount
+    guard index + length <= limit else { return false }
+    let pointer = word.utf8Start
+    for offset in 0..<length where bytes[index + offset] | 0x20 != pointer[offset] | 0x20 {
+        return false
+    }
+    return true
+}
