@@ -33,8 +33,8 @@ enum Labels {
     static let phoneWordsEn: [[Unicode.Scalar]] = ["hotline", "telephone", "phone", "calling", "call", "tel"].map(scalars)
     /// Words that join two numbers of one hotline field.
     static let phoneJoiners: [[Unicode.Scalar]] = ["､", "、", "/", ",", "或", "or", ";"].map(scalars)
-    /// Extension markers after a phone number.
-    static let phoneExtension: [[Unicode.Scalar]] = ["转", "ext.", "ext", "x", "-"].map(scalars)
+    /// Extension markers after a phone number ("-N" extensions are read as a dash-separated group).
+    static let phoneExtension: [[Unicode.Scalar]] = ["转", "ext.", "ext"].map(scalars)
 
     /// Words that surround identifiers in most footers; listed only to widen the fast path.
     static let commonFooterWords: [[Unicode.Scalar]] = [

@@ -87,7 +87,7 @@ enum PhoneNumberParser {
         guard !strict else { return nil }
         let digits = groups.flatMap(\.digits)
         guard digits.count >= 5, digits.count <= 13 else { return nil }
-        let text = String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
+        let text = decimal(digits)
         return PhoneNumber(type: .fixed, number: (international ? "+86" : "") + text, canonical: (international ? "+86 " : "") + text,
                            issues: [invalid(text, reason: Bilingual(zh: "不符合任何中国号码格式", en: "it fits no Chinese number format"))],
                            range: start..<groups[groups.count - 1].end)
@@ -113,22 +113,28 @@ enum PhoneNumberParser {
     /// An extension after a complete number: 转3, -5 (up to 5 digits after a dash), ext. 12.
     private static func readExtension(_ view: TextView, after end: Int, nextGroup: Group?) -> (String, Int)? {
         if let group = nextGroup, group.afterDash, group.digits.count <= 5 {
-            return (String(decoding: group.digits.map { $0 + 0x30 }, as: UTF8.self), group.end)
+            return (decimal(group.digits), group.end)
         }
         let marker = view.skipGaps(from: end)
-        guard let found = view.matchAny([["转"], ["e", "x", "t", "."], ["e", "x", "t"]], at: marker) else { return nil }
+        guard let found = view.matchAny(Labels.phoneExtension, at: marker) else { return nil }
         guard let group = digitGroup(view, at: view.skipGaps(from: found.end)), group.digits.count <= 5 else { return nil }
-        return (String(decoding: group.digits.map { $0 + 0x30 }, as: UTF8.self), group.end)
+        return (decimal(group.digits), group.end)
+    }
+
+    /// Digit values (0–9) as a decimal string.
+    private static func decimal<Digits: Sequence<UInt8>>(_ digits: Digits) -> String {
+        String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
     }
 
     /// The number `digits` as a complete Chinese number, or nil if it is not one yet.
     static func classify(_ digits: [UInt8], international: Bool) -> PhoneNumber? {
-        guard var national = digits.first.map({ _ in digits }) else { return nil }
-        let text = { (d: ArraySlice<UInt8>) in String(decoding: d.map { $0 + 0x30 }, as: UTF8.self) }
+        guard !digits.isEmpty else { return nil }
+        var national = digits
+        let text = decimal(_:) as (ArraySlice<UInt8>) -> String
         if national.first == 0 {
             national.removeFirst()  // trunk prefix
             guard !national.isEmpty else { return nil }
-            return fixedLine(national, text: text)
+            return fixedLine(national)
         }
         if !international, ShortNumbers.isShortNumber(national) {
             let value = text(national[...])
@@ -153,7 +159,7 @@ enum PhoneNumberParser {
             }
             return phone
         }
-        if international { return fixedLine(national, text: text) }
+        if international { return fixedLine(national) }
         guard national.count == 7 || national.count == 8 else { return nil }
         let value = text(national[...])
         return PhoneNumber(type: .fixed, number: value, canonical: value,
@@ -162,7 +168,8 @@ enum PhoneNumberParser {
                            range: 0..<0)
     }
 
-    private static func fixedLine(_ national: [UInt8], text: (ArraySlice<UInt8>) -> String) -> PhoneNumber? {
+    private static func fixedLine(_ national: [UInt8]) -> PhoneNumber? {
+        let text = decimal(_:) as (ArraySlice<UInt8>) -> String
         let areaLength = AreaCodeTable.areaCodeLength(ofNationalDigits: national)
         guard national.count > areaLength else { return nil }
         let area = text(national[0..<areaLength])
