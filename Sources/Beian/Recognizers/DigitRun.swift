@@ -7,7 +7,6 @@ struct DigitRun {
     var end: Int
 
     var count: Int { digits.utf8.count }
-    var hasMask: Bool { digits.utf8.contains { !($0 >= 0x30 && $0 <= 0x39) } }
 }
 
 extension TextView {

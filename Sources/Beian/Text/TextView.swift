@@ -192,10 +192,10 @@ struct TextView {
 
     func isGap(at index: Int) -> Bool { Self.isGap(scalars[index]) }
 
-    /// The first index at or after `index` that is not a soft gap (nor a hard one, if `crossingLines`).
-    func skipGaps(from index: Int, crossingLines: Bool = false) -> Int {
+    /// The first index at or after `index` that is not a soft gap.
+    func skipGaps(from index: Int) -> Int {
         var cursor = index
-        while cursor < count, scalars[cursor] == Self.softGap || (crossingLines && scalars[cursor] == Self.hardGap) {
+        while cursor < count, scalars[cursor] == Self.softGap {
             cursor += 1
         }
         return cursor
