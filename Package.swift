@@ -21,9 +21,11 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // The byte loops of the scanner (anchor search, UTF-8 validation); no ICU.
+        .target(name: "CBeianScan"),
         .target(
             name: "Beian",
-            dependencies: ["CBeianICU"],
+            dependencies: ["CBeianICU", "CBeianScan"],
             exclude: ["Data/generate_area_codes.py"]
         ),
         .executableTarget(

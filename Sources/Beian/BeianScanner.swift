@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,27 +49,80 @@ public final class BeianScanner: Sendable {
 
     /// Checks one document: its findings, validated, and the document-level issues.
     /// - Parameters:
-    ///   - bytes: the document as UTF-8 (invalid sequences read as U+FFFD; offsets stay exact).
+    ///   - bytes: the document in any encoding Beian can detect (see `encoding`); offsets in
+    ///     the report are byte offsets into these bytes. Invalid sequences read as U+FFFD.
     ///   - source: a name for the report, such as a path.
     ///   - required: kinds whose absence is an error (`missing_required`).
     ///   - isHTML: whether to read tags and links; nil detects it from the first 64 KiB.
-    public func check(_ bytes: [UInt8], source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil) -> Report {
-        bytes.withUnsafeBufferPointer { buffer in
+    ///   - encoding: an encoding label ("GBK", "Big5", …) that overrides detection; nil
+    ///     detects it (byte-order mark, `<meta charset>`, valid UTF-8, then ICU's detector).
+    public func check(_ bytes: UnsafeRawBufferPointer, source: String = "-", required: Set<Kind> = [],
+                      isHTML: Bool? = nil, encoding: String? = nil) -> Report {
+        let buffer = bytes.assumingMemoryBound(to: UInt8.self)
+        if buffer.count > Self.wholeDocumentLimit {
+            return checkInPieces(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding)
+        }
+        let name = encoding.flatMap(Encodings.canonicalName)
+            ?? Encodings.detect(prefix: buffer, isValidUTF8: { Encodings.isValidUTF8(buffer) })
+        guard name != Encodings.utf8, let decoder = Decoder(charset: name) else {
             let html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
             let findings = scan(buffer, isHTML: html)
             return Report(source: source, findings: findings,
                           issues: DocumentChecks.issues(for: findings, required: required), isHTML: html)
         }
+        let (decoded, offsets) = decoder.decode(buffer, flush: true)
+        return decoded.withUnsafeBufferPointer { text in
+            let html = isHTML ?? HTMLDocument.looksLikeHTML(text)
+            let findings = scan(text, isHTML: html).map { finding in
+                var moved = finding
+                moved.start = Int(offsets[finding.start])
+                moved.end = finding.end < offsets.count ? Int(offsets[finding.end]) : buffer.count
+                return moved
+            }
+            return Report(source: source, findings: findings, issues: DocumentChecks.issues(for: findings, required: required),
+                          isHTML: html, encoding: name)
+        }
     }
 
-    /// Checks one document given as a string (encoded to UTF-8; offsets are UTF-8 bytes).
+    /// Checks one document given as bytes (see `check(_:source:required:isHTML:encoding:)`).
+    public func check(_ bytes: [UInt8], source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
+                      encoding: String? = nil) -> Report {
+        bytes.withUnsafeBytes { check($0, source: source, required: required, isHTML: isHTML, encoding: encoding) }
+    }
+
+    /// Checks one document given as `Data` (see `check(_:source:required:isHTML:encoding:)`).
+    public func check(_ data: Data, source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
+                      encoding: String? = nil) -> Report {
+        data.withUnsafeBytes { check($0, source: source, required: required, isHTML: isHTML, encoding: encoding) }
+    }
+
+    /// Checks one document given as a string: read as its UTF-8 (a `<meta charset>` inside
+    /// does not apply, the text is already decoded); offsets are UTF-8 byte offsets.
     public func check(_ text: String, source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil) -> Report {
-        check(Array(text.utf8), source: source, required: required, isHTML: isHTML)
+        check(Array(text.utf8), source: source, required: required, isHTML: isHTML, encoding: Encodings.utf8)
     }
 
-    /// The validated findings of a document, in input order.
+    /// The validated findings of a UTF-8 document, in input order.
     public func findings(in bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool? = nil) -> [Finding] {
         scan(bytes, isHTML: isHTML ?? HTMLDocument.looksLikeHTML(bytes))
+    }
+
+    /// Documents larger than this are checked as a stream, in bounded memory.
+    static let wholeDocumentLimit = 16 << 20
+
+    private func checkInPieces(_ bytes: UnsafeRawBufferPointer, source: String, required: Set<Kind>, isHTML: Bool?,
+                               encoding: String?) -> Report {
+        let stream = BeianStream(scanner: self, source: source, required: required, isHTML: isHTML, encoding: encoding)
+        var findings: [Finding] = []
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + BeianStream.chunkSize)
+            findings += stream.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+            offset = end
+        }
+        findings += stream.finish()
+        return Report(source: source, findings: findings, issues: stream.issues, isHTML: stream.isHTML ?? false,
+                      encoding: stream.encoding ?? Encodings.utf8)
     }
 
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> [Finding] {

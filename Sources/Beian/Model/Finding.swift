@@ -7,16 +7,16 @@ public struct Finding: Sendable, Hashable {
     /// The identifier exactly as in the input, labels excluded.
     public let raw: String
     /// Byte offset of `raw`'s first byte in the input.
-    public let start: Int
+    public internal(set) var start: Int
     /// Byte offset just past `raw`'s last byte in the input.
-    public let end: Int
+    public internal(set) var end: Int
     /// The normalised form in the standard layout, e.g. 粤ICP备11018438号 or +86 23 6715 8993.
     public let canonical: String
     /// The kind's number: ICP entity digits, licence "B2-20090059", E.164 phone number …
     public let number: String
     /// The province the identifier names, if any.
     public let province: Province?
-    public let issues: [Issue]
+    public internal(set) var issues: [Issue]
 
     /// ICP filings and licences, telecom licences: the site index after the dash ("2", "1A").
     public let site: String?
@@ -65,10 +65,8 @@ public struct Finding: Sendable, Hashable {
     }
 
     func adding(_ extra: [Issue]) -> Finding {
-        guard !extra.isEmpty else { return self }
-        return Finding(kind: kind, raw: raw, start: start, end: end, canonical: canonical, number: number,
-                       province: province, issues: issues + extra, site: site, foreignInvested: foreignInvested,
-                       division: division, category: category, year: year, areaCode: areaCode,
-                       phoneType: phoneType, phoneExtension: phoneExtension)
+        var copy = self
+        copy.issues += extra
+        return copy
     }
 }

@@ -8,14 +8,17 @@ public struct Report: Sendable, Hashable {
     public let issues: [Issue]
     /// Whether the document was read as HTML.
     public let isHTML: Bool
+    /// The character encoding the document was read in: "UTF-8", "GB18030", "Big5", …
+    public let encoding: String
 
     /// True when neither the document nor any finding has an error.
     public var isValid: Bool { !issues.containsError && findings.allSatisfy(\.isValid) }
 
-    public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool) {
+    public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool, encoding: String = "UTF-8") {
         self.source = source
         self.findings = findings
         self.issues = issues
         self.isHTML = isHTML
+        self.encoding = encoding
     }
 }

@@ -11,6 +11,7 @@ public enum ReportJSON {
             ("schema_version", .int(schemaVersion)),
             ("source", .string(report.source)),
             ("format", .string(report.isHTML ? "html" : "text")),
+            ("encoding", .string(report.encoding)),
             ("findings", .array(report.findings.map(value(of:)))),
             ("issues", .array(report.issues.map(value(of:)))),
             ("valid", .bool(report.isValid)),

@@ -10,12 +10,16 @@ struct DigitRun {
 }
 
 extension TextView {
+    /// The longest run of digits (and masks) that can be a number.
+    static let maxRunLength = 16
+    /// The fewest digits (and masks) a number has: shorter runs ("京ICP备1") are no identifier.
+    /// The prefilter relies on it (anchors.c, MINIMUM_DIGITS).
+    static let minimumDigits = 3
+
     /// Reads the number at `index`. Digit groups split by soft gaps ("1234 5678") are joined
     /// while the joined length stays within `maxJoined`; a hard gap always ends the number.
     /// With `masks`, X, x and * count as digits (placeholders such as 粤ICP备XXXXXXXX号).
-    /// The longest run of digits (and masks) that can be a number.
-    static let maxRunLength = 16
-
+    /// Nil when the number has fewer than `minimumDigits` or a run is longer than `maxRunLength`.
     func readDigits(from index: Int, maxJoined: Int, masks: Bool = false) -> DigitRun? {
         var run = DigitRun(digits: "", start: index, end: index)
         var cursor = index
@@ -36,7 +40,7 @@ extension TextView {
             guard next > groupEnd, isDigit(next), run.count < maxJoined else { break }
             cursor = next
         }
-        return run
+        return run.count >= Self.minimumDigits ? run : nil
     }
 
     private func isNumberScalar(_ index: Int, masks: Bool) -> Bool {

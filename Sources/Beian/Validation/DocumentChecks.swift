@@ -1,14 +1,40 @@
 /// Checks across the findings of one document.
 enum DocumentChecks {
-    static func issues(for findings: [Finding], required: Set<Kind>) -> [Issue] {
-        var issues: [Issue] = []
-        // Provinces of the registrations, in order of first appearance.
-        var provinces: [Province] = []
-        for finding in findings where finding.kind.carriesRegistrationProvince {
-            if let province = finding.province, !provinces.contains(where: { $0.code == province.code }) {
-                provinces.append(province)
+    /// What the document checks need of a document's findings, kept small so that a stream of
+    /// any length can be checked in bounded memory.
+    struct Summary {
+        /// Provinces of the registrations, in order of first appearance.
+        private(set) var provinces: [Province] = []
+        /// Distinct hotlines with a province, in order of first appearance (at most `maxHotlines`).
+        private(set) var hotlines: [(canonical: String, province: Province)] = []
+        private(set) var kinds: Set<Kind> = []
+        private(set) var count = 0
+        static let maxHotlines = 64
+
+        mutating func add(_ finding: Finding) {
+            count += 1
+            kinds.insert(finding.kind)
+            guard let province = finding.province else { return }
+            if finding.kind.carriesRegistrationProvince {
+                if !provinces.contains(where: { $0.code == province.code }) { provinces.append(province) }
+            } else if finding.kind == .hotline, hotlines.count < Self.maxHotlines,
+                      !hotlines.contains(where: { $0.canonical == finding.canonical }) {
+                hotlines.append((finding.canonical, province))
             }
         }
+
+        mutating func add(_ findings: [Finding]) { for finding in findings { add(finding) } }
+    }
+
+    static func issues(for findings: [Finding], required: Set<Kind>) -> [Issue] {
+        var summary = Summary()
+        summary.add(findings)
+        return issues(for: summary, required: required)
+    }
+
+    static func issues(for summary: Summary, required: Set<Kind>) -> [Issue] {
+        var issues: [Issue] = []
+        let provinces = summary.provinces
         if provinces.count > 1 {
             let zh = provinces.map { "\($0.zh)（\($0.code)）" }.joined(separator: "、")
             let en = provinces.map { "\($0.en) (\($0.code))" }.joined(separator: ", ")
@@ -17,21 +43,19 @@ enum DocumentChecks {
                                 en: "the registrations on this page name different provinces: \(en)"))
         }
         if !provinces.isEmpty {
-            for hotline in findings where hotline.kind == .hotline {
-                guard let province = hotline.province, !provinces.contains(where: { $0.code == province.code }) else { continue }
+            for (canonical, province) in summary.hotlines where !provinces.contains(where: { $0.code == province.code }) {
                 let own = provinces.map(\.zh).joined(separator: "、")
                 let ownEn = provinces.map(\.en).joined(separator: ", ")
                 issues.append(Issue(.hotlineOtherProvince, .info,
-                                    zh: "举报电话 \(hotline.canonical) 位于\(province.zh)，而备案属于\(own)",
-                                    en: "the hotline \(hotline.canonical) is in \(province.en), while the registrations are in \(ownEn)"))
+                                    zh: "举报电话 \(canonical) 位于\(province.zh)，而备案属于\(own)",
+                                    en: "the hotline \(canonical) is in \(province.en), while the registrations are in \(ownEn)"))
             }
         }
-        if findings.isEmpty {
+        if summary.count == 0 {
             issues.append(Issue(.noFindings, .info, zh: "未发现备案号、许可证号或举报电话",
                                 en: "no registration, licence or hotline found"))
         }
-        let present = Set(findings.map(\.kind))
-        for kind in required.sorted() where !present.contains(kind) {
+        for kind in required.sorted() where !summary.kinds.contains(kind) {
             issues.append(Issue(.missingRequired, .error,
                                 zh: "缺少必需的\(kind.names.zh)（\(kind.rawValue)）",
                                 en: "the required \(kind.names.en) (\(kind.rawValue)) is missing"))

@@ -41,6 +41,39 @@ const char *_Nonnull beian_icu_error_name(int32_t status);
 /// 1 when `status` is ICU's buffer-overflow code.
 int beian_icu_is_overflow(int32_t status);
 
+/// An ICU converter (UConverter) decoding one input to UTF-8, opaque to Swift.
+typedef struct BeianDecoder BeianDecoder;
+
+/// Opens a converter by charset name ("GB18030", "Big5", "UTF-16LE", …). NULL on failure,
+/// with `*status` set to ICU's error code.
+BeianDecoder *_Nullable beian_decoder_open(const char *_Nonnull charset, int32_t *_Nonnull status);
+
+/// ICU's canonical name of the converter, e.g. "gb18030".
+const char *_Nonnull beian_decoder_name(const BeianDecoder *_Nonnull decoder);
+
+/// Decodes `source[0..<sourceLength]` to UTF-8, keeping state between calls (a character
+/// split between two calls is decoded whole by the second); `flush` = 1 on the last call.
+/// Writes at most `capacity` bytes to `out` (3 × sourceLength + 32 always suffices) and, for
+/// every byte written, in `offsets` the index in `source` where its character starts (-1
+/// when it started in an earlier call). Undecodable bytes become U+FFFD. Returns the number
+/// of bytes written; `*status` > 0 on failure.
+int32_t beian_decoder_decode(BeianDecoder *_Nonnull decoder, const uint8_t *_Nonnull source, int32_t sourceLength,
+                             int flush, uint8_t *_Nonnull out, int32_t *_Nonnull offsets, int32_t capacity,
+                             int32_t *_Nonnull status);
+
+/// Closes a converter.
+void beian_decoder_close(BeianDecoder *_Nullable decoder);
+
+/// Converts `source` from one charset to another in one call (ucnv_convert). Returns the
+/// length written to `out`, or the length needed when `*status` is the overflow code.
+int32_t beian_convert(const char *_Nonnull to, const char *_Nonnull from, const uint8_t *_Nonnull source,
+                      int32_t sourceLength, uint8_t *_Nonnull out, int32_t capacity, int32_t *_Nonnull status);
+
+/// ICU's charset detector (ucsdet) over `bytes`: writes the best match's name (NUL-terminated)
+/// into `name` and returns its confidence, 0–100; returns -1 when nothing matches.
+int32_t beian_detect_charset(const uint8_t *_Nonnull bytes, int32_t length, char *_Nonnull name, int32_t nameCapacity,
+                             int32_t *_Nonnull status);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,526 @@
+// Anchor search: where in raw UTF-8 bytes an identifier may be.
+//
+// THE INVARIANT (zero false negatives): every identifier a recogniser accepts contains an
+// anchor that `beian_find_anchors` reports. An anchor is one of
+//   - a label character, written directly or as a numeric character reference:
+//       备 備  preceded by P p Ｐ ｐ (ICP备) or 安 关 關 関 (公网安备, 公安备案号, 公安机关备案号);
+//       证 證 証 preceded by P p Ｐ ｐ (ICP证) or 可 (许可证);
+//       报 報  preceded by 举 舉 擧 (举报);   诉 訴 preceded by 投 (投诉);
+//   - a telecom dash (- － ﹣ ‐ ‑ ‒ – — ― − or &ndash; &mdash; &minus; &hyphen; or a numeric
+//     reference to one) preceded by a category digit 1–3, itself right after A, B or D
+//     (half- or full-width), as in B2-, Ｂ２－, B1.B2 -;
+//   - an English label word: report, complain, tip-off, licence, license (any case, half- or
+//     full-width letters, or starting with a character reference to a letter);
+// and is followed, within `after` bytes, by a number: 3 or more digit-like characters
+// (0–9, ０–９, the masks X x * Ｘ ｘ ＊, or references to them) with only gaps (white space,
+// tags, &nbsp;-like references) and joiners (- ( ) + . / and their full-width forms) between.
+// "Preceded by" skips gaps: white space, tags, comments and references that decode to spaces.
+//
+// Every recogniser's label ends in one of these characters or words, and every recognised
+// number has at least 3 digits (TextView.minimumDigits), so the invariant holds by
+// construction; PrefilterTests checks it against a scanner that normalises everything.
+// When a recogniser learns a new label, its anchor belongs here.
+#include "CBeianScan.h"
+
+#include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+#define NOT_FOUND ((size_t)-1)
+/// previous_char's answer when no character precedes within the bound.
+#define NO_CHAR (-1)
+/// A reference Beian does not decode: accepted wherever a character is asked for.
+#define UNKNOWN_CHAR (-2)
+/// Longest tag skipped (TextView.maxTagLength) and longest character reference.
+#define MAX_TAG 4096
+#define MAX_REFERENCE 12
+/// Digit-like characters a number needs before it counts.
+#define MINIMUM_DIGITS 3
+
+// MARK: Characters
+
+static inline int is_ascii_space(uint8_t c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+static inline int is_ascii_letter(uint8_t c) { return (uint8_t)((c | 0x20) - 'a') < 26; }
+
+/// Code points TextView folds into a gap.
+static int is_gap(int32_t cp) {
+    switch (cp) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0: case 0x3000:
+    case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0xFEFF:
+        return 1;
+    default:
+        return cp >= 0x2000 && cp <= 0x200B;
+    }
+}
+
+static int is_dash(int32_t cp) {
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFF0D;
+}
+
+/// Decodes one UTF-8 character at `i`; an invalid byte reads as U+FFFD of length 1.
+static int32_t decode_utf8(const uint8_t *b, size_t count, size_t i, size_t *length) {
+    uint8_t c = b[i];
+    *length = 1;
+    if (c < 0x80) return c;
+    size_t need;
+    int32_t cp;
+    uint8_t low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; if (c == 0xE0) low = 0xA0; if (c == 0xED) high = 0x9F; }
+    else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; if (c == 0xF0) low = 0x90; if (c == 0xF4) high = 0x8F; }
+    else return 0xFFFD;
+    if (i + need >= count) return 0xFFFD;
+    for (size_t k = 1; k <= need; k++) {
+        uint8_t next = b[i + k];
+        if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return 0xFFFD;
+        cp = (cp << 6) | (next & 0x3F);
+    }
+    *length = need + 1;
+    return cp;
+}
+
+static int name_is(const uint8_t *name, size_t length, const char *expected) {
+    size_t n = strlen(expected);
+    return n == length && memcmp(name, expected, n) == 0;
+}
+
+/// Decodes the character reference starting with "&" at `i` (as HTMLEntities does): its code
+/// point and length, UNKNOWN_CHAR for a named reference not listed here, NO_CHAR for none.
+static int32_t decode_reference(const uint8_t *b, size_t count, size_t i, size_t *length) {
+    size_t end = i + MAX_REFERENCE < count ? i + MAX_REFERENCE : count;
+    size_t k = i + 1;
+    if (k >= end) return NO_CHAR;
+    if (b[k] == '#') {
+        k++;
+        int hex = k < end && (b[k] | 0x20) == 'x';
+        if (hex) k++;
+        uint32_t value = 0;
+        size_t digits = 0;
+        while (k < end) {
+            uint8_t c = b[k];
+            uint32_t d;
+            if (c >= '0' && c <= '9') d = c - '0';
+            else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') d = (c | 0x20) - 'a' + 10;
+            else break;
+            value = value * (hex ? 16 : 10) + d;
+            if (value > 0x10FFFF) return NO_CHAR;
+            digits++;
+            k++;
+        }
+        if (digits == 0 || k >= end || b[k] != ';') return NO_CHAR;
+        *length = k + 1 - i;
+        return (int32_t)value;
+    }
+    size_t start = k;
+    while (k < end && (is_ascii_letter(b[k]) || (b[k] >= '0' && b[k] <= '9'))) k++;
+    if (k == start || k >= end || b[k] != ';') return NO_CHAR;
+    *length = k + 1 - i;
+    const uint8_t *name = b + start;
+    size_t n = k - start;
+    if (name_is(name, n, "nbsp")) return 0xA0;
+    if (name_is(name, n, "ensp")) return 0x2002;
+    if (name_is(name, n, "emsp")) return 0x2003;
+    if (name_is(name, n, "thinsp")) return 0x2009;
+    if (name_is(name, n, "zwsp")) return 0x200B;
+    if (name_is(name, n, "hyphen")) return 0x2010;
+    if (name_is(name, n, "ndash")) return 0x2013;
+    if (name_is(name, n, "mdash")) return 0x2014;
+    if (name_is(name, n, "minus")) return 0x2212;
+    if (name_is(name, n, "lpar")) return '(';
+    if (name_is(name, n, "rpar")) return ')';
+    return UNKNOWN_CHAR;
+}
+
+/// The character ending just before `end`, not looking below `floor`: skips gaps (white
+/// space, tags, comments, references to spaces) when `skip_gaps`. Its start goes to `*start`.
+static int32_t previous_char(const uint8_t *b, size_t floor, size_t end, int skip_gaps, size_t *start) {
+    while (end > floor) {
+        uint8_t c = b[end - 1];
+        if (c == '>' && skip_gaps) {
+            size_t low = end - 1 > floor + MAX_TAG ? end - 1 - MAX_TAG : floor;
+            size_t k = end - 1;
+            int found = 0;
+            while (k > low) {
+                k--;
+                if (b[k] == '<') { found = 1; break; }
+            }
+            if (found && k + 1 < end - 1) {
+                uint8_t next = b[k + 1];
+                if (is_ascii_letter(next) || next == '/' || next == '!' || next == '?') {
+                    end = k;
+                    continue;
+                }
+            }
+            *start = end - 1;
+            return '>';
+        }
+        if (c == ';') {
+            size_t low = end - 1 > floor + MAX_REFERENCE ? end - 1 - MAX_REFERENCE : floor;
+            size_t k = end - 1;
+            while (k > low) {
+                k--;
+                if (b[k] == '&') {
+                    size_t length = 0;
+                    int32_t cp = decode_reference(b, end, k, &length);
+                    if (cp != NO_CHAR && k + length == end) {
+                        if (skip_gaps && cp >= 0 && is_gap(cp)) { end = k; goto next_char; }
+                        *start = k;
+                        return cp;
+                    }
+                    break;
+                }
+            }
+            *start = end - 1;
+            return ';';
+        }
+        if (c < 0x80) {
+            if (skip_gaps && is_ascii_space(c)) { end--; continue; }
+            *start = end - 1;
+            return c;
+        }
+        {
+            size_t k = end - 1, back = 0;
+            while (k > floor && (b[k] & 0xC0) == 0x80 && back < 3) { k--; back++; }
+            size_t length;
+            int32_t cp = decode_utf8(b, end, k, &length);
+            if (k + length != end) { cp = 0xFFFD; k = end - 1; }
+            if (skip_gaps && is_gap(cp)) { end = k; continue; }
+            *start = k;
+            return cp;
+        }
+    next_char:;
+    }
+    return NO_CHAR;
+}
+
+/// Half-width form of a full-width ASCII character (U+FF01–FF5E); others unchanged.
+static inline int32_t halfwidth(int32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp; }
+
+// MARK: Rules
+
+static int is_label_char(int32_t cp) {
+    switch (cp) {
+    case 0x5907: case 0x5099:                 // 备 備
+    case 0x8BC1: case 0x8B49: case 0x8A3C:    // 证 證 証
+    case 0x62A5: case 0x5831:                 // 报 報
+    case 0x8BC9: case 0x8A34:                 // 诉 訴
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/// Whether `previous` can stand before the label character `label` in some label.
+static int label_accepts(int32_t label, int32_t previous) {
+    if (previous == UNKNOWN_CHAR) return 1;
+    int32_t p = halfwidth(previous);
+    switch (label) {
+    case 0x5907: case 0x5099:
+        return p == 'P' || p == 'p' || previous == 0x5B89 || previous == 0x5173 || previous == 0x95DC || previous == 0x95A2;
+    case 0x8BC1: case 0x8B49: case 0x8A3C:
+        return p == 'P' || p == 'p' || previous == 0x53EF;
+    case 0x62A5: case 0x5831:
+        return previous == 0x4E3E || previous == 0x8209 || previous == 0x64E7;
+    case 0x8BC9: case 0x8A34:
+        return previous == 0x6295;
+    default:
+        return 0;
+    }
+}
+
+/// A dash ending a telecom category: a digit 1–3 before it (gaps skipped), right after A, B or D.
+static int telecom_dash(const uint8_t *b, size_t floor, size_t i) {
+    size_t digit_start;
+    int32_t digit = previous_char(b, floor, i, 1, &digit_start);
+    if (digit == UNKNOWN_CHAR) return 1;
+    digit = halfwidth(digit);
+    if (digit < '1' || digit > '3') return 0;
+    size_t letter_start;
+    int32_t letter = previous_char(b, floor, digit_start, 0, &letter_start);
+    if (letter == UNKNOWN_CHAR) return 1;
+    letter = halfwidth(letter) | 0x20;
+    return letter == 'a' || letter == 'b' || letter == 'd';
+}
+
+static const char *const english_words[] = {"report", "complain", "tip-off", "licence", "license"};
+
+/// The length of an English label word at `i` (letters half- or full-width, any case), or 0.
+static size_t english_word(const uint8_t *b, size_t count, size_t i) {
+    for (size_t w = 0; w < sizeof english_words / sizeof *english_words; w++) {
+        const char *word = english_words[w];
+        size_t k = i;
+        for (; *word; word++) {
+            if (k >= count) break;
+            size_t length;
+            int32_t cp = halfwidth(decode_utf8(b, count, k, &length));
+            if (cp < 0x80 && is_ascii_letter((uint8_t)cp)) cp |= 0x20;
+            if (cp != *word) break;
+            k += length;
+        }
+        if (!*word) return k - i;
+    }
+    return 0;
+}
+
+/// Whether a digit-like character starts at `q`: its length in `*length`.
+static int digit_like(const uint8_t *b, size_t count, size_t q, size_t *length) {
+    uint8_t c = b[q];
+    *length = 1;
+    if ((c >= '0' && c <= '9') || c == 'X' || c == 'x' || c == '*') return 1;
+    if (c == 0xEF && q + 2 < count) {
+        uint8_t x = b[q + 1], y = b[q + 2];
+        if ((x == 0xBC && ((y >= 0x90 && y <= 0x99) || y == 0xB8 || y == 0x8A)) || (x == 0xBD && y == 0x98)) {
+            *length = 3;
+            return 1;
+        }
+    }
+    if (c == '&') {
+        int32_t cp = decode_reference(b, count, q, length);
+        if (cp < 0) { *length = 1; return 0; }
+        cp = halfwidth(cp);
+        if ((cp >= '0' && cp <= '9') || cp == 'X' || cp == 'x' || cp == '*') return 1;
+        *length = 1;
+    }
+    return 0;
+}
+
+/// Whether what starts at `q` may stand between the digits of one number.
+static int gap_or_joiner(const uint8_t *b, size_t count, size_t q, size_t *length) {
+    uint8_t c = b[q];
+    *length = 1;
+    if (is_ascii_space(c) || c == '-' || c == '(' || c == ')' || c == '+' || c == '.' || c == '/') return 1;
+    if (c == '<') {
+        if (q + 1 >= count) return 0;
+        uint8_t next = b[q + 1];
+        if (!(is_ascii_letter(next) || next == '/' || next == '!' || next == '?')) return 0;
+        size_t end = q + MAX_TAG < count ? q + MAX_TAG : count;
+        for (size_t k = q + 1; k < end; k++) {
+            if (b[k] == '>') { *length = k + 1 - q; return 1; }
+        }
+        return 0;
+    }
+    int32_t cp;
+    if (c == '&') {
+        cp = decode_reference(b, count, q, length);
+        if (cp < 0) { *length = 1; return 0; }
+    } else if (c >= 0x80) {
+        cp = decode_utf8(b, count, q, length);
+    } else {
+        return 0;
+    }
+    cp = halfwidth(cp);
+    if (is_gap(cp) || is_dash(cp) || cp == '(' || cp == ')' || cp == '+' || cp == '.' || cp == '/') return 1;
+    *length = 1;
+    return 0;
+}
+
+/// Whether a number of MINIMUM_DIGITS digit-like characters starts at `q` (digit-like);
+/// `*stop` is where reading it stopped.
+static int number_at(const uint8_t *b, size_t count, size_t q, size_t *stop) {
+    int digits = 0;
+    while (q < count) {
+        size_t length;
+        if (digit_like(b, count, q, &length)) {
+            if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return 1; }
+        } else if (!gap_or_joiner(b, count, q, &length)) {
+            break;
+        }
+        q += length;
+    }
+    *stop = q;
+    return 0;
+}
+
+/// Whether a number starts in [from, limit). Linear over a buffer as long as `from` grows.
+static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count, size_t from, size_t limit) {
+    if (limit > count) limit = count;
+    if (from >= state->clear_from && state->found != NOT_FOUND && state->found >= from) return state->found < limit;
+    size_t q = from;
+    if (from >= state->clear_from && from < state->clear_until) q = state->clear_until;
+    // No number starts in [from, q).
+    while (q < limit) {
+        size_t length;
+        if (digit_like(b, count, q, &length)) {
+            size_t stop;
+            if (number_at(b, count, q, &stop)) {
+                state->clear_from = from;
+                state->clear_until = q;
+                state->found = q;
+                return 1;
+            }
+            q = stop > q ? stop : q + length;
+            continue;
+        }
+        q++;
+    }
+    state->clear_from = from;
+    state->clear_until = q;
+    state->found = NOT_FOUND;
+    return 0;
+}
+
+// MARK: Candidates
+
+/// Whether an anchor may start at `i`, judged from its own bytes only. The AVX2 loop's
+/// mask is a superset of this; both loops then call it, so they report the same anchors.
+static int is_candidate(const uint8_t *b, size_t count, size_t i) {
+    uint8_t c = b[i];
+    if (c == '-' || c == '&') return 1;
+    if (c >= 0xE2) {
+        if (i + 2 >= count) return 0;
+        uint8_t x = b[i + 1], y = b[i + 2];
+        switch (c) {
+        case 0xE5: return (x == 0xA4 && y == 0x87) || (x == 0x82 && y == 0x99) || (x == 0xA0 && y == 0xB1);
+        case 0xE6: return x == 0x8A && y == 0xA5;
+        case 0xE8: return (x == 0xAF && (y == 0x81 || y == 0x89)) || (x == 0xAD && y == 0x89) || (x == 0xA8 && (y == 0xBC || y == 0xB4));
+        case 0xE2: return (x == 0x80 && y >= 0x90 && y <= 0x95) || (x == 0x88 && y == 0x92);
+        case 0xEF:
+            return (x == 0xBC && (y == 0x8D || (y >= 0xA1 && y <= 0xBA))) || (x == 0xB9 && y == 0xA3) ||
+                   (x == 0xBD && y >= 0x81 && y <= 0x9A);
+        default: return 0;
+        }
+    }
+    if (!is_ascii_letter(c) || i + 3 >= count) return 0;
+    uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
+    return (f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
+           (f0 == 't' && f1 == 'i' && f2 == 'p' && b[i + 3] == '-') || (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e');
+}
+
+/// Whether a full-width Latin letter (Ａ–Ｚ, ａ–ｚ) starts at `i`.
+static int is_fullwidth_letter(const uint8_t *b, size_t count, size_t i) {
+    if (b[i] != 0xEF || i + 2 >= count) return 0;
+    uint8_t x = b[i + 1], y = b[i + 2];
+    return (x == 0xBC && y >= 0xA1 && y <= 0xBA) || (x == 0xBD && y >= 0x81 && y <= 0x9A);
+}
+
+/// The code point an anchor character stands for, and the context checks it needs.
+static int char_accepted(const uint8_t *b, size_t floor, size_t i, int32_t cp) {
+    if (is_label_char(cp)) {
+        size_t start;
+        return label_accepts(cp, previous_char(b, floor, i, 1, &start));
+    }
+    if (is_dash(cp)) return telecom_dash(b, floor, i);
+    int32_t half = halfwidth(cp);
+    return half < 0x80 && is_ascii_letter((uint8_t)half);
+}
+
+/// Whether the candidate at `i` is an anchor.
+static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_t after, BeianAnchorState *state) {
+    size_t floor = i > before ? i - before : 0;
+    size_t length = 1;
+    uint8_t c = b[i];
+    int accepted;
+    if (c == '&') {
+        int32_t cp = decode_reference(b, count, i, &length);
+        accepted = cp >= 0 && (cp == 0x2010 || cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || b[i + 1] == '#') &&
+                   char_accepted(b, floor, i, cp);
+    } else if (c == '-') {
+        accepted = telecom_dash(b, floor, i);
+    } else if (is_ascii_letter(c) || is_fullwidth_letter(b, count, i)) {
+        length = english_word(b, count, i);
+        accepted = length > 0;
+    } else {
+        int32_t cp = decode_utf8(b, count, i, &length);
+        accepted = char_accepted(b, floor, i, cp);
+    }
+    if (!accepted) return 0;
+    size_t limit = i + after < i ? count : i + after;
+    return number_after(state, b, count, i + length, limit);
+}
+
+// MARK: Loops
+
+void beian_anchor_state_init(BeianAnchorState *state) {
+    state->clear_from = 0;
+    state->clear_until = 0;
+    state->found = NOT_FOUND;
+}
+
+static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t end, size_t before, size_t after,
+                          BeianAnchorState *state, size_t *out, size_t capacity, size_t *n, size_t *resume) {
+    for (size_t i = from; i < end; i++) {
+        if (is_candidate(b, count, i) && verify(b, count, i, before, after, state)) {
+            out[(*n)++] = i;
+            if (*n == capacity) { *resume = i + 1; return 1; }
+        }
+    }
+    *resume = end;
+    return 0;
+}
+
+#if defined(__x86_64__)
+#define SPLAT(x) _mm256_set1_epi8((char)(x))
+#define EQ(a, x) _mm256_cmpeq_epi8((a), SPLAT(x))
+#define AND(a, b) _mm256_and_si256((a), (b))
+#define OR(a, b) _mm256_or_si256((a), (b))
+/// Bytes y with low <= y < low + width, as a mask.
+#define IN(a, low, width) _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8((a), SPLAT(low)), SPLAT((width) - 1)), \
+                                            _mm256_sub_epi8((a), SPLAT(low)))
+
+__attribute__((target("avx2")))
+static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before, size_t after, BeianAnchorState *state,
+                     size_t *out, size_t capacity, size_t *n, size_t *resume) {
+    size_t p = from;
+    const __m256i fold = SPLAT(0x20);
+    while (p + 35 <= count) {
+        __m256i b0 = _mm256_loadu_si256((const __m256i *)(b + p));
+        __m256i b1 = _mm256_loadu_si256((const __m256i *)(b + p + 1));
+        __m256i b2 = _mm256_loadu_si256((const __m256i *)(b + p + 2));
+        __m256i b3 = _mm256_loadu_si256((const __m256i *)(b + p + 3));
+        // Three-byte characters, by their second and third bytes (the first is too common).
+        __m256i m = AND(EQ(b1, 0xA4), EQ(b2, 0x87));                                   // 备
+        m = OR(m, AND(EQ(b1, 0x82), EQ(b2, 0x99)));                                    // 備
+        m = OR(m, AND(EQ(b1, 0xAF), OR(EQ(b2, 0x81), EQ(b2, 0x89))));                  // 证 诉
+        m = OR(m, AND(EQ(b1, 0xAD), EQ(b2, 0x89)));                                    // 證
+        m = OR(m, AND(EQ(b1, 0xA8), OR(EQ(b2, 0xBC), EQ(b2, 0xB4))));                  // 証 訴
+        m = OR(m, AND(EQ(b1, 0x8A), EQ(b2, 0xA5)));                                    // 报
+        m = OR(m, AND(EQ(b1, 0xA0), EQ(b2, 0xB1)));                                    // 報
+        m = OR(m, AND(EQ(b1, 0xBC), OR(EQ(b2, 0x8D), IN(b2, 0xA1, 26))));              // － Ａ–Ｚ
+        m = OR(m, AND(EQ(b1, 0xBD), IN(b2, 0x81, 26)));                                // ａ–ｚ
+        m = OR(m, AND(EQ(b1, 0xB9), EQ(b2, 0xA3)));                                    // ﹣
+        m = OR(m, AND(EQ(b1, 0x80), IN(b2, 0x90, 6)));                                 // ‐ ‑ ‒ – — ―
+        m = OR(m, AND(EQ(b1, 0x88), EQ(b2, 0x92)));                                    // −
+        // ASCII: dashes, references and the English words' first letters.
+        __m256i f0 = OR(b0, fold), f1 = OR(b1, fold), f2 = OR(b2, fold), f3 = OR(b3, fold);
+        m = OR(m, OR(EQ(b0, '-'), EQ(b0, '&')));
+        m = OR(m, AND(AND(EQ(f0, 'r'), EQ(f1, 'e')), EQ(f2, 'p')));
+        m = OR(m, AND(AND(EQ(f0, 'c'), EQ(f1, 'o')), AND(EQ(f2, 'm'), EQ(f3, 'p'))));
+        m = OR(m, AND(AND(EQ(f0, 't'), EQ(f1, 'i')), AND(EQ(f2, 'p'), EQ(b3, '-'))));
+        m = OR(m, AND(AND(EQ(f0, 'l'), EQ(f1, 'i')), AND(EQ(f2, 'c'), EQ(f3, 'e'))));
+        uint32_t bits = (uint32_t)_mm256_movemask_epi8(m);
+        while (bits) {
+            size_t i = p + (size_t)__builtin_ctz(bits);
+            bits &= bits - 1;
+            if (is_candidate(b, count, i) && verify(b, count, i, before, after, state)) {
+                out[(*n)++] = i;
+                if (*n == capacity) { *resume = i + 1; return 1; }
+            }
+        }
+        p += 32;
+    }
+    return scalar_loop(b, count, p, count, before, after, state, out, capacity, n, resume);
+}
+#endif
+
+int beian_scan_uses_avx2(void) {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2");
+#else
+    return 0;
+#endif
+}
+
+size_t beian_find_anchors(const uint8_t *bytes, size_t count, size_t from, size_t before, size_t after, int scalar_only,
+                          BeianAnchorState *state, size_t *out, size_t capacity, size_t *resume) {
+    size_t n = 0;
+    if (capacity == 0 || from >= count) { *resume = from < count ? from : count; return 0; }
+#if defined(__x86_64__)
+    if (!scalar_only && beian_scan_uses_avx2()) {
+        avx2_loop(bytes, count, from, before, after, state, out, capacity, &n, resume);
+        return n;
+    }
+#endif
+    scalar_loop(bytes, count, from, count, before, after, state, out, capacity, &n, resume);
+    return n;
+}

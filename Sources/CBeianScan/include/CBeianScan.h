@@ -1,0 +1,59 @@
+// CBeianScan: the byte loops of Beian's scanner, in C so that they run at memory speed.
+//
+// Swift keeps the rules; this target only finds where to look. Nothing here allocates.
+#ifndef CBEIAN_SCAN_H
+#define CBEIAN_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// State carried between calls of `beian_find_anchors` over one buffer, so that the search
+/// for a number after each anchor stays linear however many anchors there are.
+typedef struct BeianAnchorState {
+    /// No number of 3 or more digit-like characters starts in [clear_from, clear_until).
+    size_t clear_from;
+    size_t clear_until;
+    /// The start of the last number found, or SIZE_MAX.
+    size_t found;
+} BeianAnchorState;
+
+/// Resets a state before the first call over a buffer.
+void beian_anchor_state_init(BeianAnchorState *_Nonnull state);
+
+/// Writes, in increasing order, the offsets of verified anchors in `bytes[from..<count]`
+/// into `out` (at most `capacity`), and returns how many were written. `*resume` is where
+/// the next call continues (== count when done).
+///
+/// An anchor is a label character (备 證 报 诉 …), a telecom dash, an English label word or a
+/// character reference that may encode one, which passes two byte-level checks: the
+/// character before it (gaps, tags and references skipped) can precede it in a label, and
+/// a number of 3 or more digit-like characters starts within `after` bytes of it.
+/// `before` bounds the look back. The rules are written out in anchors.c.
+///
+/// `scalar_only` = 1 uses the portable byte loop instead of the AVX2 one (for tests).
+size_t beian_find_anchors(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t before, size_t after,
+                          int scalar_only, BeianAnchorState *_Nonnull state, size_t *_Nonnull out, size_t capacity,
+                          size_t *_Nonnull resume);
+
+/// The length of the longest prefix of `bytes` that is valid UTF-8 and ends on a character
+/// boundary. `count` when all of it is valid; a truncated sequence at the very end counts as
+/// valid when `allow_truncated_end` (the rest of a stream may complete it).
+size_t beian_utf8_valid_prefix(const uint8_t *_Nonnull bytes, size_t count, int allow_truncated_end);
+
+/// The number of bytes that are not part of a valid UTF-8 sequence; `*multibyte` receives
+/// the number of valid multi-byte sequences. Text in GBK or Big5 read as UTF-8 is nearly all
+/// errors; UTF-8 with a few damaged bytes is nearly all valid sequences.
+size_t beian_utf8_count_errors(const uint8_t *_Nonnull bytes, size_t count, size_t *_Nonnull multibyte);
+
+/// Whether the AVX2 loop is in use on this machine.
+int beian_scan_uses_avx2(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import Beian
+
+/// A seeded SplitMix64, so that random tests are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct AnchorLoopTests {
+    private static let pieces = [
+        "备", "備", "证", "報", "訴", "ICP", "ＩＣＰ", "安", "举", "投", "可", "-", "－", "–", "B2", "Ｂ２", "D3", "1", "１２３",
+        "&#22791;", "&#x5907;", "&ndash;", "&nbsp;", "&#45;", "report", "ＲＥＰＯＲＴ", "Licence", "tip-off", "complain",
+        "<b>", "</a>", " ", "\u{3000}", "x", "中文", "12345678", "X", "\u{FFFD}",
+    ]
+
+    private func anchors(_ bytes: [UInt8], portable: Bool) -> [Int] {
+        var found: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in Prefilter.forEachAnchor(in: buffer, portable: portable) { found.append($0) } }
+        return found
+    }
+
+    /// The AVX2 loop's candidate mask only narrows where the portable loop looks: both report
+    /// the same anchors, including at block edges and in the unaligned tail.
+    @Test func avx2AndPortableLoopsAgree() {
+        var generator = SeededGenerator(state: 7)
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...120, using: &generator) { text += Self.pieces.randomElement(using: &generator)! }
+            var bytes = Array(text.utf8)
+            // Random bytes too, so that invalid UTF-8 and every byte value reach both loops.
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                bytes.insert(UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator))
+            }
+            #expect(anchors(bytes, portable: false) == anchors(bytes, portable: true), "\(bytes)")
+        }
+    }
+
+    @Test func labelsNeedTheirPrecedingCharacterAndANumber() {
+        func count(_ text: String) -> Int { anchors(Array(text.utf8), portable: false).count }
+        #expect(count("京ICP备12345678号") == 1)
+        #expect(count("京ICP <b>备</b> 1 2 3") == 1)
+        #expect(count("设备12345678") == 0)                    // 备 after 设: no label
+        #expect(count("京ICP备案号") == 0)                      // no number follows
+        #expect(count("京ICP备1号") == 0)                       // one digit is no number
+        #expect(count("举报电话：12377") == 1)
+        #expect(count("日报 2024年") == 0)
+        #expect(count("B2-20090059") == 1)
+        #expect(count("x2-20090059") == 0)
+        #expect(count("Ｂ２－２００９００５９") == 1)
+        #expect(count("ＲＥＰＯＲＴ hotline 12377") == 1)
+        // References before and as the anchor (&#80; is a letter, so an English word may start there).
+        #expect(anchors(Array("IC&#80;&#22791;12345678".utf8), portable: false).contains(7))
+    }
+
+    /// The search for a number after anchors stays linear: a megabyte of anchors without
+    /// numbers is rejected in one pass (a quadratic search would take minutes).
+    @Test func anchorsWithoutNumbersAreRejectedInLinearTime() {
+        let bytes = Array(String(repeating: "京ICP备1", count: 100_000).utf8)
+        #expect(anchors(bytes, portable: false).isEmpty)
+        #expect(anchors(bytes, portable: true).isEmpty)
+    }
+}
+
+@Suite struct EncodingTests {
+    private let page = "<html><head><meta charset=\"gbk\"></head><body><p>某某网站 京ICP备05002571号 京公网安备 11010802020088号</p></body></html>"
+
+    @Test func declaredGBKIsDecodedAndOffsetsStayInTheOriginalBytes() throws {
+        let bytes = try #require(encode(page, as: "GBK"))
+        let report = scanner.check(bytes)
+        #expect(report.encoding == "GB18030")
+        #expect(report.findings.map(\.number) == ["05002571", "11010802020088"])
+        for finding in report.findings {
+            let original = try #require(decode(Array(bytes[finding.start..<finding.end]), as: "GBK"))
+            #expect(original == finding.raw)
+        }
+    }
+
+    @Test func undeclaredBig5IsDetected() throws {
+        let text = "本網站內容僅供參考，未經許可不得轉載。版權所有 示例資訊科技有限公司 粵ICP備11018438號 違法和不良信息舉報電話：020-12345678"
+        let bytes = try #require(encode(text, as: "Big5"))
+        let report = scanner.check(bytes)
+        #expect(report.encoding == "Big5")
+        #expect(report.findings.map(\.canonical) == ["粤ICP备11018438号", "+86 20 1234 5678"])
+        let first = try #require(report.findings.first)
+        #expect(decode(Array(bytes[first.start..<first.end]), as: "Big5") == "粵ICP備11018438號")
+    }
+
+    @Test func byteOrderMarksAndOverrides() throws {
+        let utf16 = [UInt8]([0xFF, 0xFE]) + "京ICP备05002571号".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let report = scanner.check(utf16)
+        #expect(report.encoding == "UTF-16LE")
+        #expect(report.findings.first?.start == 2)
+        #expect(report.findings.first?.end == utf16.count)
+        // A declaration is overridden by the caller; a String is always its own UTF-8.
+        let utf8 = Array(page.utf8)
+        #expect(scanner.check(utf8, encoding: "utf-8").encoding == "UTF-8")
+        #expect(scanner.check(page).encoding == "UTF-8")
+        #expect(scanner.check(page).findings.count == 2)
+        #expect(Encodings.canonicalName("no-such-charset") == nil)
+        #expect(Encodings.canonicalName("GB2312") == "GB18030")
+    }
+
+    @Test func damagedUTF8StaysUTF8() {
+        var bytes = Array(String(repeating: "页面正文，", count: 20).utf8)
+        bytes += [0xFF, 0xC0] + Array("京ICP备05002571号".utf8)
+        let report = scanner.check(bytes)
+        #expect(report.encoding == "UTF-8")
+        #expect(report.findings.map(\.number) == ["05002571"])
+    }
+
+    private func encode(_ text: String, as encoding: String) -> [UInt8]? { TextEncoding.encode(text, as: encoding) }
+    private func decode(_ bytes: [UInt8], as encoding: String) -> String? { TextEncoding.decode(bytes, as: encoding) }
+}
+
+@Suite struct StreamTests {
+    /// Fed in pieces of any size, a stream finds exactly what checking the whole input finds,
+    /// at the same offsets, in UTF-8 and in GB18030.
+    @Test func piecesOfAnySizeGiveTheWholeDocumentsFindings() throws {
+        var generator = SeededGenerator(state: 42)
+        let footer = "<p>京ICP备05002571号 京公网安备 11010802020088号 粤B2-20090059 违法和不良信息举报电话：12377</p>"
+        let filler = "<div class=\"nav\">新闻 政务 服务 互动</div><p>" + String(repeating: "正文内容，设备与报道。", count: 30) + "</p>\n"
+        var page = "<html><body>"
+        for index in 0..<400 { page += index % 37 == 0 ? footer : filler }
+        page += "</body></html>"
+        let utf8 = Array(page.utf8)
+        let gbk = try #require(TextEncoding.encode(page, as: "GB18030"))
+        for bytes in [utf8, gbk] {
+            let whole = scanner.check(bytes, encoding: bytes == utf8 ? nil : "GB18030")
+            #expect(whole.findings.count == 44)
+            for _ in 0..<3 {
+                let stream = BeianStream(scanner: scanner, encoding: bytes == utf8 ? nil : "GB18030",
+                                         chunkSize: Int.random(in: 8192...40_000, using: &generator))
+                var found: [Finding] = []
+                var offset = 0
+                while offset < bytes.count {
+                    let size = Int.random(in: 1...30_000, using: &generator)
+                    let end = min(bytes.count, offset + size)
+                    found += stream.feed(Array(bytes[offset..<end]))
+                    offset = end
+                }
+                found += stream.finish()
+                #expect(found.count == whole.findings.count)
+                #expect(found == whole.findings, "first difference at \(zip(found, whole.findings).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1)")
+                #expect(stream.issues == whole.issues)
+                #expect(stream.encoding == whole.encoding)
+            }
+        }
+    }
+
+    /// Documents above the whole-document limit are checked as streams by `check` itself.
+    @Test func largeDocumentsAreCheckedInPieces() {
+        let block = String(repeating: "页面正文。", count: 100_000) + "京ICP备05002571号\n"
+        let text = String(repeating: block, count: 12)
+        #expect(text.utf8.count > BeianScanner.wholeDocumentLimit)
+        let report = scanner.check(text)
+        #expect(report.findings.count == 12)
+        let bytes = Array(text.utf8)
+        #expect(report.findings.allSatisfy { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) == "京ICP备05002571号" })
+    }
+}
