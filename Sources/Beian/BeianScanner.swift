@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CBeianScan
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,7 +28,6 @@ public final class BeianScanner: Sendable {
     /// The year that counts as "now" for year checks.
     public let referenceYear: Int
     private let transliterator: Transliterator
-    private let canonicalScalars: Set<Unicode.Scalar>
 
     /// Opens ICU's transliterator. Throws if ICU is unavailable.
     /// - Parameter referenceYear: the current year for year checks; defaults to the clock's (UTC).
@@ -35,16 +35,6 @@ public final class BeianScanner: Sendable {
         let transliterator = try Transliterator()
         self.transliterator = transliterator
         self.referenceYear = referenceYear ?? Self.currentYear()
-        // Keep only the scalars ICU leaves as they are, so the fast path never changes a result.
-        let candidates = Array(Labels.canonicalCandidates)
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: candidates)
-        let mapped = Array(transliterator.apply(String(text)).unicodeScalars)
-        if mapped.count == candidates.count {
-            canonicalScalars = Set(zip(candidates, mapped).filter { $0 == $1 }.map(\.0))
-        } else {
-            canonicalScalars = Set(candidates.filter { transliterator.apply(String(Character($0))) == String(Character($0)) })
-        }
     }
 
     /// Checks one document: its findings, validated, and the document-level issues.
@@ -107,6 +97,9 @@ public final class BeianScanner: Sendable {
         scan(bytes, isHTML: isHTML ?? HTMLDocument.looksLikeHTML(bytes))
     }
 
+    /// Whether the anchor search runs its AVX2 loop on this machine (else a portable loop).
+    public static var usesAVX2: Bool { beian_scan_uses_avx2() != 0 }
+
     /// Documents larger than this are checked as a stream, in bounded memory.
     static let wholeDocumentLimit = 16 << 20
 
@@ -133,7 +126,7 @@ public final class BeianScanner: Sendable {
             findings += recognise(in: view(of: bytes, range: start..<window.upperBound, isHTML: isHTML), context: context)
         }
         findings = Self.resolveOverlaps(findings)
-        if isHTML { findings = LinkChecks.apply(to: findings, links: HTMLDocument.links(in: bytes)) }
+        if isHTML { findings = LinkChecks.apply(to: findings, in: bytes) }
         return findings
     }
 
@@ -144,13 +137,13 @@ public final class BeianScanner: Sendable {
 
     /// Decodes a window, skipping ICU when the window is already canonical.
     func view(of bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isHTML: Bool) -> TextView {
-        TextView(bytes: bytes, range: range, html: isHTML, transliterator: transliterator, canonical: canonicalScalars)
+        TextView(bytes: bytes, range: range, html: isHTML, transliterator: transliterator, onlyChangeable: true)
     }
 
     /// Decodes a whole input into one view, normalising everything with ICU; the reference
     /// scanner in tests is built on it.
     func fullView(of bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> TextView {
-        TextView(bytes: bytes, range: 0..<bytes.count, html: isHTML, transliterator: transliterator, canonical: [])
+        TextView(bytes: bytes, range: 0..<bytes.count, html: isHTML, transliterator: transliterator, onlyChangeable: false)
     }
 
     /// If a window starts inside a tag (a ">" comes before any "<"), the index after that ">".

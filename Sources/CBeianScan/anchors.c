@@ -9,8 +9,12 @@
 //   - a telecom dash (- － ﹣ ‐ ‑ ‒ – — ― − or &ndash; &mdash; &minus; &hyphen; or a numeric
 //     reference to one) preceded by a category digit 1–3, itself right after A, B or D
 //     (half- or full-width), as in B2-, Ｂ２－, B1.B2 -;
-//   - an English label word: report, complain, tip-off, licence, license (any case, half- or
-//     full-width letters, or starting with a character reference to a letter);
+//   - an English label word (any case, half- or full-width letters, or starting with a
+//     character reference to a letter): report, complain or tip-off with a telephone word
+//     (tel, phone, call, hotline) within the window, as HotlineRecognizer requires; licence or
+//     license right after "Service" (the news label);
+// and, for 报 報 诉 訴, only label words (电话, 热线, 受理中心 …), gaps and a colon between the
+// label and the number's first character;
 // and is followed, within `after` bytes, by a number: 3 or more digit-like characters
 // (0–9, ０–９, the masks X x * Ｘ ｘ ＊, or references to them) with only gaps (white space,
 // tags, &nbsp;-like references) and joiners (- ( ) + . / and their full-width forms) between.
@@ -245,20 +249,72 @@ static int telecom_dash(const uint8_t *b, size_t floor, size_t i) {
 
 static const char *const english_words[] = {"report", "complain", "tip-off", "licence", "license"};
 
-/// The length of an English label word at `i` (letters half- or full-width, any case), or 0.
-static size_t english_word(const uint8_t *b, size_t count, size_t i) {
-    for (size_t w = 0; w < sizeof english_words / sizeof *english_words; w++) {
-        const char *word = english_words[w];
-        size_t k = i;
-        for (; *word; word++) {
-            if (k >= count) break;
-            size_t length;
-            int32_t cp = halfwidth(decode_utf8(b, count, k, &length));
-            if (cp < 0x80 && is_ascii_letter((uint8_t)cp)) cp |= 0x20;
-            if (cp != *word) break;
-            k += length;
+/// The length of `word` at `i` (letters half- or full-width, any case), or 0.
+static size_t word_at(const uint8_t *b, size_t count, size_t i, const char *word) {
+    size_t k = i;
+    for (; *word; word++) {
+        if (k >= count) return 0;
+        size_t length;
+        int32_t cp = halfwidth(decode_utf8(b, count, k, &length));
+        if (cp < 0x80 && is_ascii_letter((uint8_t)cp)) cp |= 0x20;
+        if (cp != *word) return 0;
+        k += length;
+    }
+    return k - i;
+}
+
+/// Words of a telephone that an English hotline label needs in its sentence (Labels.phoneWordsEn:
+/// "tel" covers telephone, "call" calling).
+static const char *const phone_words[] = {"tel", "phone", "call", "hotline"};
+
+/// Whether `word` (lower-case ASCII) stands at `k` in ASCII letters of any case.
+static inline int ascii_word_at(const uint8_t *b, size_t count, size_t k, const char *word) {
+    for (; *word; word++, k++) {
+        if (k >= count || (b[k] | 0x20) != (uint8_t)*word) return 0;
+    }
+    return 1;
+}
+
+/// Whether a phone word starts anywhere in [from, to).
+static int phone_word_in(const uint8_t *b, size_t count, size_t from, size_t to) {
+    if (to > count) to = count;
+    for (size_t k = from; k < to; k++) {
+        uint8_t c = b[k];
+        if (c == 0xEF) {  // full-width letters
+            for (size_t w = 0; w < sizeof phone_words / sizeof *phone_words; w++) {
+                if (word_at(b, count, k, phone_words[w])) return 1;
+            }
+            continue;
         }
-        if (!*word) return k - i;
+        switch (c | 0x20) {
+        case 't': if (ascii_word_at(b, count, k, "tel")) return 1; break;
+        case 'p': if (ascii_word_at(b, count, k, "phone")) return 1; break;
+        case 'c': if (ascii_word_at(b, count, k, "call")) return 1; break;
+        case 'h': if (ascii_word_at(b, count, k, "hotline")) return 1; break;
+        default: break;
+        }
+    }
+    return 0;
+}
+
+/// Whether "service" ends just before `i` (gaps skipped): the news label's "Service Licen[cs]e".
+static int service_before(const uint8_t *b, size_t floor, size_t i) {
+    size_t start = i;
+    for (int k = 6; k >= 0; k--) {
+        int32_t cp = previous_char(b, floor, start, k == 6, &start);
+        if (cp == UNKNOWN_CHAR) return 1;
+        cp = halfwidth(cp);
+        if (cp < 0 || cp >= 0x80 || ((cp | 0x20) != "service"[k])) return 0;
+    }
+    return 1;
+}
+
+/// The length of an English label word at `i` (letters half- or full-width, any case), or 0;
+/// `*index` receives which of `english_words` it is.
+static size_t english_word(const uint8_t *b, size_t count, size_t i, size_t *index) {
+    for (size_t w = 0; w < sizeof english_words / sizeof *english_words; w++) {
+        size_t length = word_at(b, count, i, english_words[w]);
+        if (length) { *index = w; return length; }
     }
     return 0;
 }
@@ -285,11 +341,12 @@ static int digit_like(const uint8_t *b, size_t count, size_t q, size_t *length) 
     return 0;
 }
 
-/// Whether what starts at `q` may stand between the digits of one number.
-static int gap_or_joiner(const uint8_t *b, size_t count, size_t q, size_t *length) {
+/// Whether a gap starts at `q` (white space, a tag or comment, a reference to a space):
+/// its length in `*length`.
+static int gap_at(const uint8_t *b, size_t count, size_t q, size_t *length) {
     uint8_t c = b[q];
     *length = 1;
-    if (is_ascii_space(c) || c == '-' || c == '(' || c == ')' || c == '+' || c == '.' || c == '/') return 1;
+    if (is_ascii_space(c)) return 1;
     if (c == '<') {
         if (q + 1 >= count) return 0;
         uint8_t next = b[q + 1];
@@ -303,15 +360,64 @@ static int gap_or_joiner(const uint8_t *b, size_t count, size_t q, size_t *lengt
     int32_t cp;
     if (c == '&') {
         cp = decode_reference(b, count, q, length);
-        if (cp < 0) { *length = 1; return 0; }
     } else if (c >= 0x80) {
         cp = decode_utf8(b, count, q, length);
     } else {
         return 0;
     }
-    cp = halfwidth(cp);
-    if (is_gap(cp) || is_dash(cp) || cp == '(' || cp == ')' || cp == '+' || cp == '.' || cp == '/') return 1;
+    if (cp >= 0 && is_gap(cp)) return 1;
     *length = 1;
+    return 0;
+}
+
+/// The character at `q`, written directly or as a reference, and its length; -1 for none.
+static int32_t char_at(const uint8_t *b, size_t count, size_t q, size_t *length) {
+    if (b[q] == '&') {
+        int32_t cp = decode_reference(b, count, q, length);
+        if (cp != NO_CHAR) return cp;
+    }
+    return decode_utf8(b, count, q, length);
+}
+
+/// Whether what starts at `q` may stand between the digits of one number: a gap, or a joiner
+/// (- ( ) + . / and their full-width and dash forms).
+static int gap_or_joiner(const uint8_t *b, size_t count, size_t q, size_t *length) {
+    if (gap_at(b, count, q, length)) return 1;
+    int32_t cp = halfwidth(char_at(b, count, q, length));
+    if (is_dash(cp) || cp == '(' || cp == ')' || cp == '+' || cp == '.' || cp == '/') return 1;
+    *length = 1;
+    return 0;
+}
+
+/// Characters of the words allowed between 举报/投诉 and the number (Labels.hotlineZhWords:
+/// 受理 中心 专用 电话号码 电话 热线 专线 号码 Tel), in simplified and traditional forms, and colons.
+static int hotline_word_char(int32_t cp) {
+    switch (cp) {
+    case 0x53D7: case 0x7406: case 0x4E2D: case 0x5FC3: case 0x4E13: case 0x5C08: case 0x7528:  // 受理中心专專用
+    case 0x7535: case 0x96FB: case 0x8BDD: case 0x8A71: case 0x53F7: case 0x865F: case 0x7801:  // 电電话話号號码
+    case 0x78BC: case 0x70ED: case 0x71B1: case 0x7EBF: case 0x7DDA: case 0x7DAB:               // 碼热熱线線綫
+        return 1;
+    default:
+        cp = halfwidth(cp);
+        return cp == ':' || cp == 'T' || cp == 't' || cp == 'E' || cp == 'e' || cp == 'L' || cp == 'l';
+    }
+}
+
+/// Whether, after 举报 or 投诉 ending at `q`, only label words, gaps and a colon stand before a
+/// number's first character (a digit, a mask, "+" or "("), as HotlineRecognizer requires.
+static int hotline_number_follows(const uint8_t *b, size_t count, size_t q, size_t limit) {
+    if (limit > count) limit = count;
+    while (q < limit) {
+        size_t length;
+        if (gap_at(b, count, q, &length)) { q += length; continue; }
+        if (digit_like(b, count, q, &length)) return 1;
+        int32_t cp = char_at(b, count, q, &length);
+        if (cp == UNKNOWN_CHAR) return 1;
+        int32_t half = halfwidth(cp);
+        if (half == '+' || half == '(') return 1;
+        if (!hotline_word_char(cp)) return 0;
+        q += length;
+    }
     return 0;
 }
 
@@ -397,6 +503,12 @@ static int is_fullwidth_letter(const uint8_t *b, size_t count, size_t i) {
 /// The code point an anchor character stands for, and the context checks it needs.
 static int char_accepted(const uint8_t *b, size_t floor, size_t i, int32_t cp) {
     if (is_label_char(cp)) {
+        // Most label characters in prose follow another ideograph directly (设备, 日报):
+        // decode it in place and skip the general search for gaps and references.
+        if (i >= floor + 3 && b[i - 3] >= 0xE3 && b[i - 3] <= 0xE9 && (b[i - 2] & 0xC0) == 0x80 && (b[i - 1] & 0xC0) == 0x80) {
+            int32_t previous = ((b[i - 3] & 0x0F) << 12) | ((b[i - 2] & 0x3F) << 6) | (b[i - 1] & 0x3F);
+            if (previous >= 0x3400 && !is_gap(previous)) return label_accepts(cp, previous);
+        }
         size_t start;
         return label_accepts(cp, previous_char(b, floor, i, 1, &start));
     }
@@ -418,11 +530,19 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
     } else if (c == '-') {
         accepted = telecom_dash(b, floor, i);
     } else if (is_ascii_letter(c) || is_fullwidth_letter(b, count, i)) {
-        length = english_word(b, count, i);
-        accepted = length > 0;
+        size_t which = 0;
+        length = english_word(b, count, i, &which);
+        if (length == 0) accepted = 0;
+        // licence, license: only the news label's "Service Licence"; report, complain, tip-off:
+        // a hotline label, so a telephone word within the window.
+        else if (which >= 3) accepted = service_before(b, floor, i);
+        else accepted = phone_word_in(b, count, floor, i + after);
     } else {
         int32_t cp = decode_utf8(b, count, i, &length);
         accepted = char_accepted(b, floor, i, cp);
+        if (accepted && (cp == 0x62A5 || cp == 0x5831 || cp == 0x8BC9 || cp == 0x8A34)) {
+            accepted = hotline_number_follows(b, count, i + length, i + after);
+        }
     }
     if (!accepted) return 0;
     size_t limit = i + after < i ? count : i + after;
@@ -468,7 +588,8 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
         __m256i b1 = _mm256_loadu_si256((const __m256i *)(b + p + 1));
         __m256i b2 = _mm256_loadu_si256((const __m256i *)(b + p + 2));
         __m256i b3 = _mm256_loadu_si256((const __m256i *)(b + p + 3));
-        // Three-byte characters, by their second and third bytes (the first is too common).
+        // Three-byte characters: second and third bytes as pairs, then the lead byte, since
+        // many common ideographs share a pair with an anchor (划 E5 88 92 with − E2 88 92).
         __m256i m = AND(EQ(b1, 0xA4), EQ(b2, 0x87));                                   // 备
         m = OR(m, AND(EQ(b1, 0x82), EQ(b2, 0x99)));                                    // 備
         m = OR(m, AND(EQ(b1, 0xAF), OR(EQ(b2, 0x81), EQ(b2, 0x89))));                  // 证 诉
@@ -476,11 +597,13 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
         m = OR(m, AND(EQ(b1, 0xA8), OR(EQ(b2, 0xBC), EQ(b2, 0xB4))));                  // 証 訴
         m = OR(m, AND(EQ(b1, 0x8A), EQ(b2, 0xA5)));                                    // 报
         m = OR(m, AND(EQ(b1, 0xA0), EQ(b2, 0xB1)));                                    // 報
-        m = OR(m, AND(EQ(b1, 0xBC), OR(EQ(b2, 0x8D), IN(b2, 0xA1, 26))));              // － Ａ–Ｚ
-        m = OR(m, AND(EQ(b1, 0xBD), IN(b2, 0x81, 26)));                                // ａ–ｚ
-        m = OR(m, AND(EQ(b1, 0xB9), EQ(b2, 0xA3)));                                    // ﹣
-        m = OR(m, AND(EQ(b1, 0x80), IN(b2, 0x90, 6)));                                 // ‐ ‑ ‒ – — ―
-        m = OR(m, AND(EQ(b1, 0x88), EQ(b2, 0x92)));                                    // −
+        m = AND(m, OR(OR(EQ(b0, 0xE5), EQ(b0, 0xE6)), EQ(b0, 0xE8)));
+        __m256i ef = AND(EQ(b1, 0xBC), OR(EQ(b2, 0x8D), IN(b2, 0xA1, 26)));           // － Ａ–Ｚ
+        ef = OR(ef, AND(EQ(b1, 0xBD), IN(b2, 0x81, 26)));                              // ａ–ｚ
+        ef = OR(ef, AND(EQ(b1, 0xB9), EQ(b2, 0xA3)));                                  // ﹣
+        m = OR(m, AND(ef, EQ(b0, 0xEF)));
+        __m256i e2 = OR(AND(EQ(b1, 0x80), IN(b2, 0x90, 6)), AND(EQ(b1, 0x88), EQ(b2, 0x92)));  // ‐ ‑ ‒ – — ― −
+        m = OR(m, AND(e2, EQ(b0, 0xE2)));
         // ASCII: dashes, references and the English words' first letters.
         __m256i f0 = OR(b0, fold), f1 = OR(b1, fold), f2 = OR(b2, fold), f3 = OR(b3, fold);
         m = OR(m, OR(EQ(b0, '-'), EQ(b0, '&')));

@@ -1,6 +1,5 @@
 /// The literal words recognisers look for, after normalisation (simplified, half-width).
-/// Kept in one table so that the prefilter's anchors and the fast path's character set
-/// can be checked against them.
+/// Kept in one table so that the prefilter's anchors (anchors.c) can be checked against them.
 enum Labels {
     static let icp: [Unicode.Scalar] = scalars("ICP")
     static let filingMark: Unicode.Scalar = "备"
@@ -35,30 +34,6 @@ enum Labels {
     static let phoneJoiners: [[Unicode.Scalar]] = ["､", "、", "/", ",", "或", "or", ";"].map(scalars)
     /// Extension markers after a phone number ("-N" extensions are read as a dash-separated group).
     static let phoneExtension: [[Unicode.Scalar]] = ["转", "ext.", "ext"].map(scalars)
-
-    /// Words that surround identifiers in most footers; listed only to widen the fast path.
-    static let commonFooterWords: [[Unicode.Scalar]] = [
-        "违法和不良信息", "互联网", "版权所有", "增值电信业务经营许可证", "网站备案", "公司", "有限", "技术",
-    ].map(scalars)
-
-    /// Every non-ASCII scalar above: candidates for the fast path. The scanner keeps only
-    /// those ICU maps to themselves, so skipping ICU never changes a result.
-    static let canonicalCandidates: Set<Unicode.Scalar> = {
-        var set = Set<Unicode.Scalar>()
-        let lists: [[[Unicode.Scalar]]] = [
-            [icp, [filingMark, licenceMark, numberMark], publicSecurity, foreignInvested],
-            publicSecurityBare, news, newsNumberWords, hotlineZh, hotlineZhWords, phoneJoiners, phoneExtension,
-            commonFooterWords,
-        ]
-        for list in lists { for word in list { for scalar in word where !scalar.isASCII { set.insert(scalar) } } }
-        for row in ProvinceTable.rows {
-            set.formUnion(row.abbreviation.unicodeScalars)
-            for alternate in row.alternates { set.formUnion(alternate.unicodeScalars) }
-        }
-        // Punctuation that ICU leaves alone and footers use around identifiers.
-        set.formUnion(["〔", "〕", "【", "】", "©", "·"].flatMap(\.unicodeScalars))
-        return set
-    }()
 
     static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 }

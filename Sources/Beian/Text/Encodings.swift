@@ -99,7 +99,8 @@ enum Encodings {
         var name = [CChar](repeating: 0, count: 64)
         var status: Int32 = 0
         let confidence = beian_detect_charset(base, Int32(min(bytes.count, detectorSample)), &name, Int32(name.count), &status)
-        guard confidence > 0, let found = canonicalName(String(cString: name)), detectable.contains(found) else { return nil }
+        let detectedName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard confidence > 0, let found = canonicalName(detectedName), detectable.contains(found) else { return nil }
         return found
     }
 
@@ -130,22 +131,23 @@ final class Decoder {
     /// starts (-1 when it began in an earlier call). `flush` on the last call.
     func decode(_ source: UnsafeBufferPointer<UInt8>, flush: Bool) -> (bytes: [UInt8], offsets: [Int32]) {
         let capacity = source.count * 3 + 32
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var offsets = [Int32](repeating: 0, count: capacity)
         var status: Int32 = 0
+        var written = 0
         let empty: [UInt8] = [0]
-        let written = bytes.withUnsafeMutableBufferPointer { out in
-            offsets.withUnsafeMutableBufferPointer { map in
-                empty.withUnsafeBufferPointer { placeholder in
+        var offsets: [Int32] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
+            offsets = [Int32](unsafeUninitializedCapacity: capacity) { map, mapCount in
+                written = Int(empty.withUnsafeBufferPointer { placeholder in
                     beian_decoder_decode(handle, source.baseAddress ?? placeholder.baseAddress!, Int32(source.count), flush ? 1 : 0,
                                          out.baseAddress!, map.baseAddress!, Int32(capacity), &status)
-                }
+                })
+                mapCount = written
             }
+            outCount = written
         }
-        bytes.removeSubrange(Int(written)...)
-        offsets.removeSubrange(Int(written)...)
         return (bytes, offsets)
     }
+
 }
 
 /// Conversions between UTF-8 and the encodings Beian reads, through ICU: for tests and

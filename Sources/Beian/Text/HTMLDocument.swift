@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What Beian needs to know of HTML: whether a document is HTML, and which links surround
 /// which bytes (for the MIIT-link and record-code checks).
 enum HTMLDocument {
@@ -44,6 +50,7 @@ enum HTMLDocument {
             if next == UInt8(ascii: "a"), !isASCIIAlphanumeric(bytes[index + 2]) {
                 if let current = open { links.append(Link(range: current.start..<index, href: current.href)) }
                 guard let tag = TextView.tag(bytes, at: index, limit: count) else {
+                    open = nil
                     index += 1
                     continue
                 }
@@ -62,6 +69,74 @@ enum HTMLDocument {
         }
         if let current = open { links.append(Link(range: current.start..<count, href: current.href)) }
         return links
+    }
+
+    /// Whether an `<a` start tag (or something that ends a link like one) begins at `index`.
+    static func isLinkStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == UInt8(ascii: "<") && bytes[index + 1] | 0x20 == UInt8(ascii: "a")
+            && !isASCIIAlphanumeric(bytes[index + 2])
+    }
+
+    /// Whether an `</a` end tag begins at `index`.
+    static func isLinkEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 3 < bytes.count && bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "/")
+            && bytes[index + 2] | 0x20 == UInt8(ascii: "a") && !isASCIIAlphanumeric(bytes[index + 3])
+    }
+
+    /// Finds the link around each of a series of byte ranges, given in increasing order, by
+    /// reading only the bytes near them: what `links(in:)` would say, without reading the
+    /// whole document. Each search backwards stops where the previous one started, or after
+    /// `reach` bytes (a longer link is not seen).
+    struct LinkLocator {
+        /// How far before an identifier its link's start tag is looked for.
+        static let reach = 16_384
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Backward searches stop here; `openAtSearchFloor` is the link open at this point.
+        private var searchFloor = 0
+        private var openAtSearchFloor: Int?
+        private var lastLink: Link?
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func link(around range: Range<Int>) -> Link? {
+            let floor = max(searchFloor, range.lowerBound - Self.reach)
+            var open = floor == searchFloor ? openAtSearchFloor : nil
+            var index = range.lowerBound - 1
+            while index >= floor {
+                if bytes[index] == UInt8(ascii: "<") {
+                    if isLinkStart(bytes, at: index) {
+                        open = TextView.tag(bytes, at: index, limit: bytes.count) != nil ? index : nil
+                        break
+                    }
+                    if isLinkEnd(bytes, at: index) {
+                        open = nil
+                        break
+                    }
+                }
+                index -= 1
+            }
+            searchFloor = max(searchFloor, range.lowerBound)
+            openAtSearchFloor = open
+            guard let start = open else { return nil }
+            let link = lastLink?.range.lowerBound == start ? lastLink! : link(startingAt: start)
+            lastLink = link
+            return range.upperBound <= link.range.upperBound ? link : nil
+        }
+
+        /// The link whose start tag begins at `start`: it ends at the next `</a` or `<a`.
+        private func link(startingAt start: Int) -> Link {
+            let tagLength = TextView.tag(bytes, at: start, limit: bytes.count)?.length ?? 2
+            let href = HTMLDocument.attribute("href", in: bytes, range: start..<start + tagLength) ?? ""
+            var cursor = start + tagLength
+            while cursor < bytes.count {
+                guard let found = memchr(bytes.baseAddress! + cursor, Int32(UInt8(ascii: "<")), bytes.count - cursor) else { break }
+                cursor = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if isLinkEnd(bytes, at: cursor) { return Link(range: start..<cursor + 3, href: href) }
+                if isLinkStart(bytes, at: cursor) { return Link(range: start..<cursor, href: href) }
+                cursor += 1
+            }
+            return Link(range: start..<bytes.count, href: href)
+        }
     }
 
     /// The value of `name="…"` (or '…', or unquoted) inside a tag, entities left as they are

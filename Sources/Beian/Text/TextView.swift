@@ -20,10 +20,11 @@ struct TextView {
 
     var count: Int { scalars.count }
 
-    /// Decodes `range` of `bytes`. `canonical` lists the non-ASCII scalars known to be already
-    /// normalised: a view whose other scalars are all ASCII skips ICU entirely.
+    /// Decodes `range` of `bytes`. With `onlyChangeable`, ICU sees only the runs of scalars
+    /// it may change (its source set), and a view without any skips ICU entirely; without it,
+    /// the whole view goes through ICU (the reference path).
     init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, html: Bool,
-         transliterator: Transliterator, canonical: Set<Unicode.Scalar>) {
+         transliterator: Transliterator, onlyChangeable: Bool) {
         scalars.reserveCapacity(range.count)
         starts.reserveCapacity(range.count)
         ends.reserveCapacity(range.count)
@@ -47,12 +48,14 @@ struct TextView {
             if let gap = Self.gapKind(of: scalar) {
                 appendGap(gap, start: index, end: index + length)
             } else {
-                if scalar.value >= 0x80, !canonical.contains(scalar) { needsICU = true }
+                if scalar.value >= 0x80, !onlyChangeable || transliterator.changeable.contains(scalar) { needsICU = true }
                 append(scalar, start: index, end: index + length)
             }
             index += length
         }
-        if needsICU { normalise(with: transliterator) }
+        if needsICU {
+            if onlyChangeable { normaliseChangeableRuns(with: transliterator) } else { normalise(with: transliterator) }
+        }
         foldDashes()
     }
 
@@ -104,6 +107,45 @@ struct TextView {
             }
             (scalars, starts, ends) = (newScalars, newStarts, newEnds)
         }
+    }
+
+    /// Runs ICU over each run of scalars it may change; a run whose length changes is mapped
+    /// one scalar at a time, so that positions stay exact.
+    private mutating func normaliseChangeableRuns(with transliterator: Transliterator) {
+        usedTransliterator = true
+        var newScalars: [Unicode.Scalar] = [], newStarts: [Int] = [], newEnds: [Int] = []
+        newScalars.reserveCapacity(count)
+        newStarts.reserveCapacity(count)
+        newEnds.reserveCapacity(count)
+        var index = 0
+        while index < count {
+            guard transliterator.changeable.contains(scalars[index]) else {
+                newScalars.append(scalars[index])
+                newStarts.append(starts[index])
+                newEnds.append(ends[index])
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < count, transliterator.changeable.contains(scalars[end]) { end += 1 }
+            let mapped = transliterator.apply(scalars[index..<end])
+            if mapped.count == end - index {
+                newScalars += mapped
+                newStarts += starts[index..<end]
+                newEnds += ends[index..<end]
+            } else {
+                for position in index..<end {
+                    let one = transliterator.apply(scalars[position...position])
+                    for scalar in one.isEmpty ? [scalars[position]] : one {
+                        newScalars.append(scalar)
+                        newStarts.append(starts[position])
+                        newEnds.append(ends[position])
+                    }
+                }
+            }
+            index = end
+        }
+        (scalars, starts, ends) = (newScalars, newStarts, newEnds)
     }
 
     /// Folds the dash look-alikes footers use (‐ ‑ ‒ – — − ﹣) into ASCII "-".

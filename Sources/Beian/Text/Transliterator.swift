@@ -17,6 +17,9 @@ final class Transliterator: Sendable {
     private let prototype: Handle
     private let pool = Mutex<[Handle]>([])
     let id: String
+    /// The characters this transliterator may change (ICU's source set); text without them
+    /// needs no transliteration.
+    let changeable: ScalarSet
 
     init(id: String = Transliterator.footerID) throws(BeianError) {
         let units = Array(id.utf16)
@@ -26,6 +29,34 @@ final class Transliterator: Sendable {
         }
         prototype = Handle(pointer)
         self.id = id
+        // ICU reports a compound transliterator's source set as its first part's alone, so
+        // the set is the union of each part's (a scalar changes only if some part changes it).
+        var ranges: [ClosedRange<UInt32>] = []
+        for part in id.split(separator: ";") {
+            let partUnits = Array(part.filter { $0 != " " }.utf16)
+            guard let partPointer = partUnits.withUnsafeBufferPointer({ beian_translit_open($0.baseAddress!, Int32($0.count), &status) }) else {
+                throw BeianError.icu("\(part): \(String(cString: beian_icu_error_name(status)))")
+            }
+            defer { beian_translit_close(partPointer) }
+            ranges += try Self.sourceRanges(of: partPointer)
+        }
+        // The source sets also hold scalars that only phrase rules touch and that map to
+        // themselves alone (京, 和, 信 …); keep just the scalars that change on their own.
+        // One ICU call over all of them, separated by line breaks, which no rule spans.
+        let candidates = ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        var joined = String.UnicodeScalarView()
+        for scalar in candidates {
+            joined.append(scalar)
+            joined.append("\n")
+        }
+        let mapped = String(decoding: Self.apply(prototype.pointer, Array(String(joined).utf16)), as: UTF16.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        if mapped.count == candidates.count + 1 {
+            let changing = zip(candidates, mapped).filter { String($0.0) != $0.1 }.map { $0.0.value...$0.0.value }
+            changeable = ScalarSet(ranges: changing)
+        } else {
+            changeable = ScalarSet(ranges: ranges)
+        }
     }
 
     /// The text transliterated; the input unchanged if ICU fails.
@@ -33,13 +64,18 @@ final class Transliterator: Sendable {
         guard !text.isEmpty else { return text }
         guard let handle = checkOut() else { return text }
         defer { pool.withLock { $0.append(handle) } }
+        return Self.apply(handle.pointer, text)
+    }
+
+    private static func apply(_ pointer: OpaquePointer, _ text: [UInt16]) -> [UInt16] {
+        guard !text.isEmpty else { return text }
         var capacity = text.count * 2 + 16
         while true {
             var buffer = text + [UInt16](repeating: 0, count: capacity - text.count)
             var length = Int32(text.count)
             var status: Int32 = 0
             buffer.withUnsafeMutableBufferPointer {
-                beian_translit_apply(handle.pointer, $0.baseAddress!, &length, Int32(capacity), &status)
+                beian_translit_apply(pointer, $0.baseAddress!, &length, Int32(capacity), &status)
             }
             if beian_icu_is_overflow(status) != 0 {
                 capacity = max(capacity * 2, Int(length) + 16)
@@ -48,6 +84,29 @@ final class Transliterator: Sendable {
             guard status <= 0 else { return text }
             return Array(buffer[0..<Int(length)])
         }
+    }
+
+    private static func sourceRanges(of pointer: OpaquePointer) throws(BeianError) -> [ClosedRange<UInt32>] {
+        var status: Int32 = 0
+        var capacity: Int32 = 4096
+        while true {
+            var buffer = [Int32](repeating: 0, count: 2 * Int(capacity))
+            let count = buffer.withUnsafeMutableBufferPointer { beian_translit_source_ranges(pointer, $0.baseAddress!, capacity, &status) }
+            guard status <= 0 else { throw BeianError.icu(String(cString: beian_icu_error_name(status))) }
+            if count > capacity {
+                capacity = count
+                continue
+            }
+            return (0..<Int(count)).map { UInt32(buffer[2 * $0])...UInt32(buffer[2 * $0 + 1]) }
+        }
+    }
+
+    /// The scalars transliterated.
+    func apply(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var units: [UInt16] = []
+        units.reserveCapacity(scalars.count)
+        for scalar in scalars { units.append(contentsOf: UTF16.encode(scalar)!) }
+        return Array(String(decoding: apply(units), as: UTF16.self).unicodeScalars)
     }
 
     /// The string transliterated.
@@ -60,5 +119,27 @@ final class Transliterator: Sendable {
         if let handle = pool.withLock({ $0.popLast() }) { return handle }
         var status: Int32 = 0
         return beian_translit_clone(prototype.pointer, &status).map(Handle.init)
+    }
+}
+
+/// A set of Unicode scalars with constant-time lookup: a bitmap for the BMP, ranges above it.
+struct ScalarSet: Sendable {
+    private var bmp = [UInt64](repeating: 0, count: 1024)
+    private var supplementary: [ClosedRange<UInt32>] = []
+
+    init(ranges: [ClosedRange<UInt32>]) {
+        for range in ranges {
+            for value in range.lowerBound...min(range.upperBound, 0xFFFF) where range.lowerBound <= 0xFFFF {
+                bmp[Int(value >> 6)] |= 1 << (value & 63)
+            }
+            if range.upperBound > 0xFFFF { supplementary.append(max(range.lowerBound, 0x10000)...range.upperBound) }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value <= 0xFFFF { return bmp[Int(value >> 6)] & (1 << (value & 63)) != 0 }
+        return supplementary.contains { $0.contains(value) }
     }
 }

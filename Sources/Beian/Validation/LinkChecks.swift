@@ -6,24 +6,35 @@ enum LinkChecks {
     /// Query parameters that carry a public security record code (formats.md §3, §8.13).
     static let recordCodeParameters = ["recordcode", "code"]
 
+    /// The checks, with each finding's link found by reading only the bytes around it.
+    static func apply(to findings: [Finding], in bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        var locator = HTMLDocument.LinkLocator(bytes: bytes)
+        return findings.map { finding in
+            guard finding.kind == .icpFiling || finding.kind == .publicSecurityFiling else { return finding }
+            return check(finding, link: locator.link(around: finding.start..<finding.end))
+        }
+    }
+
+    /// The checks, with links from the whole document (the reference scanner's way).
     static func apply(to findings: [Finding], links: [HTMLDocument.Link]) -> [Finding] {
-        findings.map { finding in
-            let link = enclosingLink(of: finding, in: links)
-            switch finding.kind {
-            case .icpFiling:
-                let href = link?.href.lowercased() ?? ""
-                guard !miitHosts.contains(where: { href.contains($0) }) else { return finding }
-                return finding.adding([Issue(.noMIITLink, .warning,
-                                             zh: "ICP备案号 \(finding.canonical) 未链接到工信部备案系统（beian.miit.gov.cn），《非经营性互联网信息服务备案管理办法》第十三条要求链接",
-                                             en: "the ICP filing \(finding.canonical) is not linked to the MIIT filing system (beian.miit.gov.cn), which Decree 33 art. 13 requires")])
-            case .publicSecurityFiling:
-                guard let link, let code = recordCode(in: link.href), code != finding.number else { return finding }
-                return finding.adding([Issue(.linkMismatch, .error,
-                                             zh: "链接中的备案号 \(code) 与显示的 \(finding.number) 不一致",
-                                             en: "the link's record code \(code) differs from the displayed \(finding.number)")])
-            default:
-                return finding
-            }
+        findings.map { check($0, link: enclosingLink(of: $0, in: links)) }
+    }
+
+    private static func check(_ finding: Finding, link: HTMLDocument.Link?) -> Finding {
+        switch finding.kind {
+        case .icpFiling:
+            let href = link?.href.lowercased() ?? ""
+            guard !miitHosts.contains(where: { href.contains($0) }) else { return finding }
+            return finding.adding([Issue(.noMIITLink, .warning,
+                                         zh: "ICP备案号 \(finding.canonical) 未链接到工信部备案系统（beian.miit.gov.cn），《非经营性互联网信息服务备案管理办法》第十三条要求链接",
+                                         en: "the ICP filing \(finding.canonical) is not linked to the MIIT filing system (beian.miit.gov.cn), which Decree 33 art. 13 requires")])
+        case .publicSecurityFiling:
+            guard let link, let code = recordCode(in: link.href), code != finding.number else { return finding }
+            return finding.adding([Issue(.linkMismatch, .error,
+                                         zh: "链接中的备案号 \(code) 与显示的 \(finding.number) 不一致",
+                                         en: "the link's record code \(code) differs from the displayed \(finding.number)")])
+        default:
+            return finding
         }
     }
 

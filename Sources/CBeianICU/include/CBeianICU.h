@@ -32,6 +32,12 @@ BeianTransliterator *_Nullable beian_translit_clone(const BeianTransliterator *_
 void beian_translit_apply(const BeianTransliterator *_Nonnull translit, uint16_t *_Nonnull buffer,
                           int32_t *_Nonnull length, int32_t capacity, int32_t *_Nonnull status);
 
+/// The characters a transliterator may change (utrans_getSourceSet), as inclusive ranges:
+/// writes up to `capacity` pairs (first, last) into `ranges` and returns the number of ranges
+/// (more than `capacity` means the buffer was too small). Text without them is left as it is.
+int32_t beian_translit_source_ranges(const BeianTransliterator *_Nonnull translit, int32_t *_Nonnull ranges,
+                                     int32_t capacity, int32_t *_Nonnull status);
+
 /// Closes a transliterator opened or cloned here.
 void beian_translit_close(BeianTransliterator *_Nullable translit);
 
