@@ -26,6 +26,7 @@ struct Check: ParsableCommand {
                                valueName: "YEAR"))
     var referenceYear: Int?
 
+    @OptionGroup var encoding: EncodingOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -43,7 +44,7 @@ struct Check: ParsableCommand {
         for path in files.isEmpty ? ["-"] : files {
             do {
                 let bytes = try DocumentReader.read(path: path)
-                let report = scanner.check(bytes, source: path, required: requiredKinds)
+                let report = scanner.check(bytes, source: path, required: requiredKinds, encoding: encoding.encoding?.name)
                 invalid = invalid || !report.isValid
                 switch output.format {
                 case .json: print(ReportJSON.value(of: report).serialized())

@@ -41,7 +41,7 @@ import Testing
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    private func lines(_ text: String) throws -> [[String: Any]] {
+    func lines(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
 

@@ -27,6 +27,27 @@ public enum ReportJSON {
         ])
     }
 
+    /// A `beian scan --format jsonl` line for one finding: its type, the schema version and
+    /// its source, then every field of the finding (schema: Samples/schema/scan.schema.json).
+    /// `type` names the line, so the finding's phone type is `phone_type` here.
+    public static func line(finding: Finding, source: String) -> JSONValue {
+        guard case .object(let fields) = value(of: finding) else { return value(of: finding) }
+        let renamed = fields.map { $0.0 == "type" ? ("phone_type", $0.1) : $0 }
+        return .object([("type", .string("finding")), ("schema_version", .int(schemaVersion)), ("source", .string(source))] + renamed)
+    }
+
+    /// A `beian scan --format jsonl` line closing an input that has document-level issues.
+    public static func line(documentOf source: String, encoding: String, issues: [Issue], valid: Bool) -> JSONValue {
+        .object([
+            ("type", .string("document")),
+            ("schema_version", .int(schemaVersion)),
+            ("source", .string(source)),
+            ("encoding", .string(encoding)),
+            ("issues", .array(issues.map(value(of:)))),
+            ("valid", .bool(valid)),
+        ])
+    }
+
     /// One finding, with every field present (null where it does not apply).
     public static func value(of finding: Finding) -> JSONValue {
         .object([

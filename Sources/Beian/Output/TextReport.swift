@@ -28,6 +28,21 @@ public struct TextReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One finding of a scanned input, headed by its source (for `beian scan`).
+    public func render(_ finding: Finding, source: String) -> String {
+        var lines = render(finding)
+        lines[0] = paint(source, .bold) + ":" + lines[0].dropFirst(1)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The document-level issues of a scanned input (for `beian scan`).
+    public func render(documentIssues issues: [Issue], source: String, encoding: String) -> String {
+        var lines = [paint(source, .bold) + ": " + paint(pick(Bilingual(zh: "整页问题", en: "Document issues")), .bold)
+            + "  " + paint("[\(encoding)]", .dim)]
+        for issue in issues { lines += render(issue, indent: "    ") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// An unreadable input.
     public func render(error: BeianError, source: String) -> String {
         paint(source, .bold) + "  " + paint(pick(error.message), .red) + "\n"

@@ -153,6 +153,10 @@ final class Decoder {
 /// Conversions between UTF-8 and the encodings Beian reads, through ICU: for tests and
 /// generators that need a page as a GBK or Big5 server would send it.
 public enum TextEncoding {
+    /// Beian's name for an encoding label ("gbk" → "GB18030", "big5" → "Big5"), or nil when
+    /// ICU cannot read it.
+    public static func canonicalName(_ label: String) -> String? { Encodings.canonicalName(label) }
+
     /// `text` encoded in `encoding` ("GB18030", "GBK", "Big5", "UTF-16LE", …); nil when ICU has
     /// no such converter. Characters the encoding lacks become its substitution character.
     public static func encode(_ text: String, as encoding: String) -> [UInt8]? {

@@ -22,6 +22,26 @@ import Testing
         }
     }
 
+    /// `beian scan` lines of every sample: findings and the document line match scan.schema.json.
+    @Test func everySampleScanLineMatchesTheScanSchema() throws {
+        let url = packageRoot.appendingPathComponent("Samples/schema/scan.schema.json")
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let validator = SchemaValidator(root: schema)
+        for sample in try Samples.all() {
+            let report = scanner.check(sample.bytes, source: sample.source)
+            var lines = report.findings.map { ReportJSON.line(finding: $0, source: sample.source) }
+            lines.append(ReportJSON.line(documentOf: sample.source, encoding: report.encoding, issues: report.issues, valid: report.isValid))
+            for line in lines {
+                let object = try parse(line)
+                let errors = validator.errors(object, schema)
+                #expect(errors.isEmpty, "\(sample.source): \(errors)")
+                // The line type and the phone type do not collide.
+                let fields = object as! [String: Any]
+                #expect(fields["type"] as? String == "finding" || fields["type"] as? String == "document")
+            }
+        }
+    }
+
     @Test func unreadableInputsMatchTheSchema() throws {
         let validator = SchemaValidator(root: Self.schema)
         let line = ReportJSON.value(ofError: .unreadable(path: "/nope", detail: "No such file or directory"), source: "/nope")

@@ -1,0 +1,364 @@
+import ArgumentParser
+import Beian
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `beian scan`: many inputs, in parallel, each read as a stream in bounded memory; prints
+/// one line per finding. Exit status as grep's: 0 something found, 1 nothing, 2 an input
+/// could not be read (after scanning all the others).
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "扫描文件、目录或爬取数据流中的备案号与许可证 / Scan files, folders or crawl dumps for registrations and licences.",
+        discussion: """
+        目录递归扫描；- 表示标准输入（可为多个页面拼接的数据流）。含 NUL 字节的二进制文件跳过并在标准错误中注明。
+        Folders are scanned recursively; - reads standard input (a stream of pages, e.g. a crawl dump). \
+        Binary files (NUL bytes in the first block) are skipped with a note on standard error.
+        退出码 / Exit status: 0 有发现 something found; 1 无发现 nothing found; 2 有输入无法读取 an input could not be read.
+        """
+    )
+
+    @Argument(help: "文件、目录或 -（标准输入）；缺省时读标准输入（若非终端）或当前目录 / Files, folders or - (standard input); default: standard input if it is not a terminal, else the current folder.")
+    var paths: [String] = []
+
+    @Option(help: "输出格式：jsonl（非终端时默认）或 text / Output format: jsonl (the default when stdout is not a terminal) or text.")
+    var format: ScanFormat?
+
+    @Option(name: .customLong("require"), help: ArgumentHelp(
+        "缺少即报错的类型 / Kinds whose absence is an error (missing_required).", valueName: "KIND[,KIND…]"))
+    var required: [KindList] = []
+
+    @Option(help: ArgumentHelp("年份检查所用的当前年份 / The current year for year checks.", valueName: "YEAR"))
+    var referenceYear: Int?
+
+    @Option(help: ArgumentHelp("并行扫描的文件数（默认为核心数）/ Files scanned in parallel (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
+
+    @Flag(help: "不显示进度行 / Do not show the progress line on standard error.")
+    var noProgress = false
+
+    @OptionGroup var encoding: EncodingOptions
+
+    @Option(help: "文本输出的语言 / Language of text output: zh, en or both.")
+    var lang: LanguageChoice = .both
+
+    func run() throws {
+        let scanner: BeianScanner
+        do {
+            scanner = try BeianScanner(referenceYear: referenceYear)
+        } catch {
+            Console.shared.error(error.message, languages: lang.languages)
+            throw ExitCode(2)
+        }
+        let format = format ?? (isatty(1) == 1 ? .text : .jsonl)
+        let inputs = paths.isEmpty ? [isatty(0) == 1 ? "." : "-"] : paths
+        let run = ScanRun(scanner: scanner, format: format, languages: lang.languages,
+                          required: required.reduce(into: Set<Kind>()) { $0.formUnion($1.kinds) },
+                          encoding: encoding.encoding?.name)
+        let progress = !noProgress && isatty(2) == 1 ? Progress(run: run) : nil
+        progress?.start()
+        let files = InputWalker(languages: lang.languages, onError: { run.markUnreadable() }).expand(inputs)
+        let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(workers, max(files.count, 1))) { _ in
+            while let index = next.take(below: files.count) { run.scan(files[index]) }
+        }
+        progress?.stop()
+        if run.sawUnreadable { throw ExitCode(2) }
+        if !run.sawFinding { throw ExitCode(1) }
+    }
+}
+
+enum ScanFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl
+    case text
+}
+
+/// A shared counter handing out work.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+/// Standard output and error, shared by the workers: one input's output is never interleaved
+/// with another's, and notes on standard error clear the progress line first.
+final class Console: @unchecked Sendable {
+    static let shared = Console()
+    private let outputLock = NSLock()
+    private let errorLock = NSLock()
+    var progressShown = false
+
+    /// Runs `body` while holding standard output.
+    func holdingOutput<T>(_ body: () -> T) -> T {
+        outputLock.lock()
+        defer { outputLock.unlock() }
+        return body()
+    }
+
+    /// Holds standard output until `unlockOutput` (for an input too large to buffer).
+    func lockOutput() { outputLock.lock() }
+    func unlockOutput() { outputLock.unlock() }
+
+    func writeOutput(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { Self.writeAll(1, $0) }
+    }
+
+    func error(_ message: Bilingual, source: String? = nil, languages: [Language]) {
+        let prefix = source.map { "\($0): " } ?? ""
+        let text = languages.map { message.text(in: $0) }.joined(separator: " / ")
+        writeError("beian: \(prefix)\(text)\n")
+    }
+
+    func writeError(_ text: String, clearing: Bool = true) {
+        errorLock.lock()
+        defer { errorLock.unlock() }
+        let line = Array(((clearing && progressShown ? "\r\u{1B}[K" : "") + text).utf8)
+        line.withUnsafeBytes { Self.writeAll(2, $0) }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+}
+
+/// Expands folders into the regular files under them, reporting what cannot be listed.
+struct InputWalker {
+    let languages: [Language]
+    let onError: () -> Void
+
+    func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            if path == "-" {
+                files.append(path)
+                continue
+            }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                report(.unreadable(path: path, detail: String(cString: strerror(errno))), path)
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR { walk(path, into: &files) } else { files.append(path) }
+        }
+        return files
+    }
+
+    private func walk(_ folder: String, into files: inout [String]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            report(.unreadable(path: folder, detail: String(cString: strerror(EACCES))), folder)
+            return
+        }
+        for name in names {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var info = stat()
+            // Symbolic links are followed to files, never to folders (no loops).
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: walk(path, into: &files)
+            case S_IFREG: files.append(path)
+            case S_IFLNK:
+                var target = stat()
+                if stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG { files.append(path) }
+            default: break
+            }
+        }
+    }
+
+    private func report(_ error: BeianError, _ path: String) {
+        onError()
+        Console.shared.error(error.message, languages: languages)
+    }
+}
+
+/// The state of one `beian scan`: options, and totals the workers update.
+final class ScanRun: @unchecked Sendable {
+    let scanner: BeianScanner
+    let format: ScanFormat
+    let languages: [Language]
+    let required: Set<Kind>
+    let encoding: String?
+    private let renderer: TextReport
+    private let lock = NSLock()
+    private(set) var files = 0
+    private(set) var bytes = 0
+    private(set) var findings = 0
+    private(set) var sawUnreadable = false
+    var sawFinding: Bool { lock.withLock { findings > 0 } }
+    let started = ContinuousClock.now
+
+    /// Output of one input is buffered up to this size; beyond it the input holds standard
+    /// output and writes as it goes, so memory stays bounded and inputs never interleave.
+    static let bufferLimit = 4 << 20
+    /// Bytes read at a time.
+    static let readSize = 1 << 20
+    /// The first block, where a NUL byte marks a binary file (as ripgrep decides).
+    static let sniffSize = 65_536
+
+    init(scanner: BeianScanner, format: ScanFormat, languages: [Language], required: Set<Kind>, encoding: String?) {
+        self.scanner = scanner
+        self.format = format
+        self.languages = languages
+        self.required = required
+        self.encoding = encoding
+        renderer = TextReport(languages: languages, color: format == .text && isatty(1) == 1 && getenv("NO_COLOR") == nil)
+    }
+
+    func markUnreadable() { lock.withLock { sawUnreadable = true } }
+
+    func totals() -> (files: Int, bytes: Int, findings: Int) { lock.withLock { (files, bytes, findings) } }
+
+    /// Scans one input and writes its lines.
+    func scan(_ path: String) {
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        guard fd >= 0 else { return unreadable(path, errno) }
+        defer { if fd != 0 { close(fd) } }
+        let output = InputOutput()
+        defer { output.finish() }
+        var buffer = [UInt8](repeating: 0, count: Self.readSize)
+        // The first block decides whether the input is binary.
+        var first: [UInt8] = []
+        while first.count < Self.sniffSize {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.sniffSize - first.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return unreadable(path, errno)
+            }
+            if count == 0 { break }
+            first += buffer[0..<count]
+        }
+        let utf16 = first.count >= 2 && ((first[0] == 0xFF && first[1] == 0xFE) || (first[0] == 0xFE && first[1] == 0xFF))
+        if !utf16, first.contains(0) {
+            Console.shared.error(Bilingual(zh: "二进制文件，已跳过", en: "binary file, skipped"), source: path, languages: languages)
+            return
+        }
+        let stream = BeianStream(scanner: scanner, source: path, required: required, encoding: encoding)
+        emit(stream.feed(first), path: path, to: output)
+        add(bytes: first.count)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return unreadable(path, errno)
+            }
+            if count == 0 { break }
+            emit(buffer.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }, path: path, to: output)
+            add(bytes: count)
+        }
+        emit(stream.finish(), path: path, to: output)
+        lock.withLock { files += 1 }
+        guard !stream.issues.isEmpty else { return }
+        switch format {
+        case .jsonl:
+            let line = ReportJSON.line(documentOf: path, encoding: stream.encoding ?? "UTF-8", issues: stream.issues, valid: stream.isValid)
+            output.append(line.serialized() + "\n")
+        case .text:
+            output.append(renderer.render(documentIssues: stream.issues, source: path, encoding: stream.encoding ?? "UTF-8"))
+        }
+    }
+
+    private func emit(_ found: [Finding], path: String, to output: InputOutput) {
+        guard !found.isEmpty else { return }
+        lock.withLock { findings += found.count }
+        for finding in found {
+            switch format {
+            case .jsonl: output.append(ReportJSON.line(finding: finding, source: path).serialized() + "\n")
+            case .text: output.append(renderer.render(finding, source: path))
+            }
+        }
+    }
+
+    private func add(bytes count: Int) { lock.withLock { bytes += count } }
+
+    private func unreadable(_ path: String, _ code: Int32) {
+        markUnreadable()
+        let error = BeianError.unreadable(path: path, detail: String(cString: strerror(code)))
+        Console.shared.error(error.message, languages: languages)
+    }
+}
+
+/// The output of one input: buffered, then written whole; or, once large, written as it
+/// comes while holding standard output.
+final class InputOutput {
+    private var buffer: [UInt8] = []
+    private var holding = false
+
+    func append(_ text: String) {
+        buffer += text.utf8
+        guard buffer.count >= ScanRun.bufferLimit else { return }
+        if !holding {
+            Console.shared.lockOutput()
+            holding = true
+        }
+        Console.shared.writeOutput(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() {
+        if holding {
+            Console.shared.writeOutput(buffer)
+            Console.shared.unlockOutput()
+        } else if !buffer.isEmpty {
+            Console.shared.holdingOutput { Console.shared.writeOutput(buffer) }
+        }
+        buffer = []
+        holding = false
+    }
+}
+
+/// The progress line on standard error: files, megabytes, speed and findings so far.
+final class Progress: @unchecked Sendable {
+    private let run: ScanRun
+    private let lock = NSLock()
+    private var running = true
+    private let done = DispatchSemaphore(value: 0)
+
+    init(run: ScanRun) { self.run = run }
+
+    func start() {
+        Console.shared.progressShown = true
+        Thread.detachNewThread { [self] in
+            while lock.withLock({ running }) {
+                show()
+                usleep(250_000)
+            }
+            done.signal()
+        }
+    }
+
+    func stop() {
+        lock.withLock { running = false }
+        done.wait()
+        Console.shared.writeError("\r\u{1B}[K", clearing: false)
+        Console.shared.progressShown = false
+    }
+
+    private func show() {
+        let (files, bytes, findings) = run.totals()
+        let elapsed = ContinuousClock.now - run.started
+        let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        let megabytes = Double(bytes) / 1_000_000
+        let text = String(format: "\r\u{1B}[K文件 files %d  %.1f MB  %.0f MB/s  发现 findings %d", files, megabytes, megabytes / seconds, findings)
+        Console.shared.writeError(text, clearing: false)
+    }
+}
