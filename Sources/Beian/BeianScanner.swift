@@ -60,18 +60,26 @@ public final class BeianScanner: Sendable {
             return Report(source: source, findings: findings,
                           issues: DocumentChecks.issues(for: findings, required: required), isHTML: html)
         }
-        let (decoded, offsets) = decoder.decode(buffer, flush: true)
-        return decoded.withUnsafeBufferPointer { text in
-            let html = isHTML ?? HTMLDocument.looksLikeHTML(text)
-            let findings = scan(text, isHTML: html).map { finding in
-                var moved = finding
-                moved.start = Int(offsets[finding.start])
-                moved.end = finding.end < offsets.count ? Int(offsets[finding.end]) : buffer.count
-                return moved
+        let html: Bool
+        let findings: [Finding]
+        if let family = LegacyWindows.Family(encoding: name) {
+            // ASCII-compatible: tags and links read the same in the raw bytes.
+            html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
+            findings = LegacyWindows.scan(buffer, family: family, decoder: decoder) { scan($0, isHTML: html) }
+        } else {
+            let (decoded, offsets) = decoder.decode(buffer, flush: true)
+            html = isHTML ?? decoded.withUnsafeBufferPointer { HTMLDocument.looksLikeHTML($0) }
+            findings = decoded.withUnsafeBufferPointer { text in
+                scan(text, isHTML: html).map { finding in
+                    var moved = finding
+                    moved.start = Int(offsets[finding.start])
+                    moved.end = finding.end < offsets.count ? Int(offsets[finding.end]) : buffer.count
+                    return moved
+                }
             }
-            return Report(source: source, findings: findings, issues: DocumentChecks.issues(for: findings, required: required),
-                          isHTML: html, encoding: name)
         }
+        return Report(source: source, findings: findings, issues: DocumentChecks.issues(for: findings, required: required),
+                      isHTML: html, encoding: name)
     }
 
     /// Checks one document given as bytes (see `check(_:source:required:isHTML:encoding:)`).

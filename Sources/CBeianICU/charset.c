@@ -100,6 +100,10 @@ int32_t beian_decoder_decode(BeianDecoder *decoder, const uint8_t *source, int32
     return written;
 }
 
+void beian_decoder_reset(BeianDecoder *decoder) {
+    ucnv_reset((UConverter *)decoder);
+}
+
 void beian_decoder_close(BeianDecoder *decoder) {
     if (decoder != NULL) ucnv_close((UConverter *)decoder);
 }

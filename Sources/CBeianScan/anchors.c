@@ -297,6 +297,15 @@ static int phone_word_in(const uint8_t *b, size_t count, size_t from, size_t to)
     return 0;
 }
 
+/// The first line break in [from, limit), or limit.
+static size_t line_end(const uint8_t *b, size_t count, size_t from, size_t limit) {
+    if (limit > count) limit = count;
+    for (size_t k = from; k < limit; k++) {
+        if (b[k] >= 0x0A && b[k] <= 0x0D) return k;
+    }
+    return limit;
+}
+
 /// Whether "service" ends just before `i` (gaps skipped): the news label's "Service Licen[cs]e".
 static int service_before(const uint8_t *b, size_t floor, size_t i) {
     size_t start = i;
@@ -536,7 +545,9 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         // licence, license: only the news label's "Service Licence"; report, complain, tip-off:
         // a hotline label, so a telephone word within the window.
         else if (which >= 3) accepted = service_before(b, floor, i);
-        else accepted = phone_word_in(b, count, floor, i + after);
+        // Before the word, anywhere in the window; after it, up to the end of the line, where
+        // the recogniser stops looking.
+        else accepted = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, line_end(b, count, i, i + after));
     } else {
         int32_t cp = decode_utf8(b, count, i, &length);
         accepted = char_accepted(b, floor, i, cp);
@@ -551,6 +562,18 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
 
 // MARK: Loops
 
+/// An exact shortcut for the commonest candidate: a label character right after an ideograph
+/// that cannot precede it (设备, 日报). True only where `verify` would reject.
+static inline int quick_reject(const uint8_t *b, size_t count, size_t i) {
+    if (i < 3 || i + 2 >= count || b[i] < 0xE5 || b[i] > 0xE8) return 0;
+    uint8_t lead = b[i - 3];
+    if (lead < 0xE3 || lead > 0xE9 || (b[i - 2] & 0xC0) != 0x80 || (b[i - 1] & 0xC0) != 0x80) return 0;
+    int32_t previous = ((lead & 0x0F) << 12) | ((b[i - 2] & 0x3F) << 6) | (b[i - 1] & 0x3F);
+    if (previous < 0x3400) return 0;
+    int32_t cp = ((b[i] & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+    return is_label_char(cp) && !label_accepts(cp, previous);
+}
+
 void beian_anchor_state_init(BeianAnchorState *state) {
     state->clear_from = 0;
     state->clear_until = 0;
@@ -560,6 +583,7 @@ void beian_anchor_state_init(BeianAnchorState *state) {
 static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t end, size_t before, size_t after,
                           BeianAnchorState *state, size_t *out, size_t capacity, size_t *n, size_t *resume) {
     for (size_t i = from; i < end; i++) {
+        if (quick_reject(b, count, i)) continue;
         if (is_candidate(b, count, i) && verify(b, count, i, before, after, state)) {
             out[(*n)++] = i;
             if (*n == capacity) { *resume = i + 1; return 1; }
@@ -615,6 +639,7 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
         while (bits) {
             size_t i = p + (size_t)__builtin_ctz(bits);
             bits &= bits - 1;
+            if (quick_reject(b, count, i)) continue;
             if (is_candidate(b, count, i) && verify(b, count, i, before, after, state)) {
                 out[(*n)++] = i;
                 if (*n == capacity) { *resume = i + 1; return 1; }
@@ -645,5 +670,170 @@ size_t beian_find_anchors(const uint8_t *bytes, size_t count, size_t from, size_
     }
 #endif
     scalar_loop(bytes, count, from, count, before, after, state, out, capacity, &n, resume);
+    return n;
+}
+
+// MARK: Legacy double-byte encodings
+
+/// Two-byte codes in GB18030 and Big5 (in this order) of the label characters, and of the
+/// characters that may precede each, so that pages in those encodings are decoded only
+/// around possible identifiers. Values from the encodings' tables (ICU gb18030, Big5).
+/// `icp`: "P" may precede the label (ICP备, ICP证).
+typedef struct { uint16_t label; int icp; uint16_t previous[8]; } LegacyLabel;
+
+static const LegacyLabel gb18030_labels[] = {
+    {0xB1B8, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0}},  // 备 after 安 关 關 関 Ｐ ｐ
+    {0x82E4, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0}},  // 備
+    {0xD6A4, 1, {0xBFC9, 0xA3D0, 0xA3F0}},                          // 证 after 可 Ｐ ｐ
+    {0xD743, 1, {0xBFC9, 0xA3D0, 0xA3F0}},                          // 證
+    {0xD45E, 1, {0xBFC9, 0xA3D0, 0xA3F0}},                          // 証
+    {0xB1A8, 0, {0xBED9, 0xC565, 0x9448}},                          // 报 after 举 舉 擧
+    {0x88F3, 0, {0xBED9, 0xC565, 0x9448}},                          // 報
+    {0xCBDF, 0, {0xCDB6}},                                          // 诉 after 投
+    {0xD456, 0, {0xCDB6}},                                          // 訴
+};
+static const LegacyLabel big5_labels[] = {
+    {0xB3C6, 1, {0xA677, 0xC3F6, 0xA2DE, 0xA2F8}},                  // 備 after 安 關 Ｐ ｐ
+    {0xC3D2, 1, {0xA569, 0xA2DE, 0xA2F8}},                          // 證 after 可 Ｐ ｐ
+    {0xB5FD, 1, {0xA569, 0xA2DE, 0xA2F8}},                          // 証
+    {0xB3F8, 0, {0xC17C}},                                          // 報 after 舉
+    {0xB644, 0, {0xA7EB}},                                          // 訴 after 投
+};
+/// Dashes other than "-" (－ ﹣ ‐ – — ― in GB18030; － ﹣ – — in Big5), and the full-width
+/// digits 1–3 that may end a telecom category.
+static const uint16_t gb18030_dashes[] = {0xA3AD, 0xA981, 0xA95C, 0xA843, 0xA1AA, 0xA844};
+static const uint16_t big5_dashes[] = {0xA1D0, 0xA1DF, 0xA156, 0xA158};
+
+/// Whether the two bytes before `end` (white space, tags and references skipped) may precede
+/// the label `label`: one of its two-byte predecessors, "P"/"p" (ICP, for 备 and 证 forms),
+/// or a reference (decoded later, so accepted).
+static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, const LegacyLabel *label, int icp) {
+    while (end > floor) {
+        uint8_t c = b[end - 1];
+        if (is_ascii_space(c)) { end--; continue; }
+        if (c == '>') {
+            size_t k = end - 1;
+            while (k > floor && b[k - 1] != '<' && end - k < MAX_TAG) k--;
+            if (k > floor && b[k - 1] == '<') { end = k - 1; continue; }
+            return 0;
+        }
+        if (c == ';') {
+            // A character reference (decoded later, so accepted), not a script's semicolon.
+            for (size_t k = end - 1; k > floor && end - k <= MAX_REFERENCE; k--) {
+                if (b[k - 1] == '&') return 1;
+            }
+            return 0;
+        }
+        if (icp && (c == 'P' || c == 'p')) return 1;
+        if (end < floor + 2) return 0;
+        uint16_t pair = (uint16_t)(b[end - 2] << 8 | b[end - 1]);
+        for (int k = 0; k < 8 && label->previous[k]; k++) {
+            if (label->previous[k] == pair) return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/// Whether the two-byte code `pair` is a full-width Latin letter (Ａ–Ｚ, ａ–ｚ).
+static int legacy_fullwidth_letter(uint16_t pair, int big5) {
+    if (big5) return (pair >= 0xA2CF && pair <= 0xA2FE) || (pair >= 0xA340 && pair <= 0xA343);
+    return (pair >= 0xA3C1 && pair <= 0xA3DA) || (pair >= 0xA3E1 && pair <= 0xA3FA);
+}
+
+/// Whether a dash at `i` may end a telecom category: an ASCII digit 1–3 before it (spaces
+/// skipped), a full-width one, or a reference.
+static int legacy_telecom_dash(const uint8_t *b, size_t i, int big5) {
+    size_t k = i;
+    while (k > 0 && k + 16 > i && (b[k - 1] == ' ' || b[k - 1] == '\t')) k--;
+    if (k == 0) return 0;
+    uint8_t c = b[k - 1];
+    if (c == ';') return 1;
+    if (c >= '1' && c <= '3') {
+        // The category letter right before the digit: A, B or D, or a reference.
+        if (k < 2) return 0;
+        uint8_t letter = b[k - 2] | 0x20;
+        return letter == 'a' || letter == 'b' || letter == 'd' || b[k - 2] == ';' || b[k - 2] >= 0x81;
+    }
+    if (k < 2) return 0;
+    uint16_t pair = (uint16_t)(b[k - 2] << 8 | c);
+    return big5 ? (pair >= 0xA2B0 && pair <= 0xA2B2) : (pair >= 0xA3B1 && pair <= 0xA3B3);
+}
+
+size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, size_t *out, size_t capacity,
+                                    size_t *resume) {
+    const LegacyLabel *labels = big5 ? big5_labels : gb18030_labels;
+    size_t label_count = big5 ? sizeof big5_labels / sizeof *big5_labels : sizeof gb18030_labels / sizeof *gb18030_labels;
+    const uint16_t *dashes = big5 ? big5_dashes : gb18030_dashes;
+    size_t dash_count = big5 ? sizeof big5_dashes / sizeof *big5_dashes : sizeof gb18030_dashes / sizeof *gb18030_dashes;
+    // Bytes that can start a candidate: lead bytes of the codes above, and ASCII - & r c t l.
+    uint8_t starts[256] = {0};
+    for (size_t k = 0; k < label_count; k++) starts[labels[k].label >> 8] = 1;
+    for (size_t k = 0; k < dash_count; k++) starts[dashes[k] >> 8] = 1;
+    starts[big5 ? 0xA2 : 0xA3] = 1;
+    if (big5) starts[0xA3] = 1;
+    const char *ascii = "-&rRcCtTlL";
+    for (const char *c = ascii; *c; c++) starts[(uint8_t)*c] = 1;
+    size_t n = 0;
+    // Walk character by character, as the decoder will, so that the second byte of one
+    // character and the first of the next are never read as a pair. `from` is a character
+    // start (0, or where the previous call stopped).
+    size_t step;
+    for (size_t i = from; i + 1 < count; i += step) {
+        uint8_t c = b[i];
+        step = 1;
+        if (c >= 0x81 && c <= 0xFE) {
+            uint8_t next = b[i + 1];
+            if ((next >= 0x40 && next <= 0x7E) || (next >= (big5 ? 0xA1 : 0x80) && next <= 0xFE)) {
+                step = 2;
+                if (!starts[c]) {
+                    // The common case, a character that starts nothing: run on through a
+                    // stretch of them two bytes at a time.
+                    while (i + 3 < count) {
+                        uint8_t lead = b[i + 2], trail = b[i + 3];
+                        if (lead < 0x81 || lead == 0xFF || starts[lead]) break;
+                        if (!((trail >= 0x40 && trail <= 0x7E) || (trail >= (big5 ? 0xA1 : 0x80) && trail <= 0xFE))) break;
+                        i += 2;
+                    }
+                    continue;
+                }
+            } else if (!big5 && next >= 0x30 && next <= 0x39) {
+                if (i + 3 < count && b[i + 2] >= 0x81 && b[i + 2] <= 0xFE && b[i + 3] >= 0x30 && b[i + 3] <= 0x39) step = 4;
+            }
+        }
+        if (!starts[c]) continue;
+        int candidate = 0;
+        if (c >= 0x81) {
+            if (step != 2) continue;
+            uint16_t pair = (uint16_t)(c << 8 | b[i + 1]);
+            size_t floor = i > 192 ? i - 192 : 0;
+            for (size_t k = 0; k < label_count && !candidate; k++) {
+                if (labels[k].label == pair) candidate = legacy_previous_accepts(b, floor, i, &labels[k], labels[k].icp);
+            }
+            for (size_t k = 0; k < dash_count && !candidate; k++) candidate = dashes[k] == pair && legacy_telecom_dash(b, i, big5);
+            if (!candidate) candidate = legacy_fullwidth_letter(pair, big5);
+        } else if (c == '-') {
+            candidate = legacy_telecom_dash(b, i, big5);
+        } else if (c == '&') {
+            uint8_t next = b[i + 1];
+            candidate = next == '#' || next == 'n' || next == 'm' || next == 'h';
+        } else if (i + 3 < count) {
+            uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
+            int hotline_word = (f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
+                               (f0 == 't' && f1 == 'i' && f2 == 'p');
+            // As for UTF-8: a hotline word needs a telephone word nearby (ASCII letters read the same).
+            if (hotline_word) {
+                size_t floor = i > 192 ? i - 192 : 0;
+                candidate = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, line_end(b, count, i, i + 384));
+            } else {
+                candidate = f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e';
+            }
+        }
+        if (candidate) {
+            out[n++] = i;
+            if (n == capacity) { *resume = i + step; return n; }
+        }
+    }
+    *resume = count;
     return n;
 }

@@ -48,6 +48,10 @@ func runChild(_ path: String, _ arguments: [String], feed: ((Int32) -> Void)? = 
     guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
         return ChildRun(seconds: 0, peakRSSKilobytes: 0, status: -1)
     }
+    // Peak memory is read from /proc while the child runs: the kernel's own maximum
+    // (ru_maxrss) also counts the parent's memory, shared until the child's exec.
+    let watcher = PeakMemoryWatcher(pid: pid)
+    watcher.start()
     if let feed {
         close(fds[0])
         feed(fds[1])
@@ -56,9 +60,42 @@ func runChild(_ path: String, _ arguments: [String], feed: ((Int32) -> Void)? = 
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
+    let peak = watcher.stop()
     let elapsed = ContinuousClock.now - start
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return ChildRun(seconds: wall, peakRSSKilobytes: Int(usage.ru_maxrss), status: (status >> 8) & 0xFF)
+    return ChildRun(seconds: wall, peakRSSKilobytes: peak, status: (status >> 8) & 0xFF)
+}
+
+/// Polls a process's VmHWM (its peak resident memory since exec) every 10 ms.
+final class PeakMemoryWatcher: @unchecked Sendable {
+    private let path: String
+    private let lock = NSLock()
+    private var peak = 0
+    private var running = true
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(pid: pid_t) { path = "/proc/\(pid)/status" }
+
+    func start() {
+        Thread.detachNewThread { [self] in
+            while lock.withLock({ running }) {
+                if let status = try? String(contentsOfFile: path, encoding: .utf8),
+                   let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                   let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
+                    lock.withLock { peak = max(peak, kilobytes) }
+                }
+                usleep(10_000)
+            }
+            finished.signal()
+        }
+    }
+
+    /// Stops polling; the highest VmHWM seen, in kilobytes.
+    func stop() -> Int {
+        lock.withLock { running = false }
+        finished.wait()
+        return lock.withLock { peak }
+    }
 }
 
 /// Writes all of `bytes` to `fd`, retrying short writes.

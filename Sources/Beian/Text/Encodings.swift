@@ -127,6 +127,9 @@ final class Decoder {
 
     deinit { beian_decoder_close(handle) }
 
+    /// Forgets any partial character: the next `decode` starts a new text.
+    func reset() { beian_decoder_reset(handle) }
+
     /// Decodes `source`: UTF-8 bytes, and for each the index in `source` where its character
     /// starts (-1 when it began in an earlier call). `flush` on the last call.
     func decode(_ source: UnsafeBufferPointer<UInt8>, flush: Bool) -> (bytes: [UInt8], offsets: [Int32]) {

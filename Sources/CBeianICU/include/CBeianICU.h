@@ -67,6 +67,9 @@ int32_t beian_decoder_decode(BeianDecoder *_Nonnull decoder, const uint8_t *_Non
                              int flush, uint8_t *_Nonnull out, int32_t *_Nonnull offsets, int32_t capacity,
                              int32_t *_Nonnull status);
 
+/// Forgets any partial character, so that the next call starts a new text.
+void beian_decoder_reset(BeianDecoder *_Nonnull decoder);
+
 /// Closes a converter.
 void beian_decoder_close(BeianDecoder *_Nullable decoder);
 

@@ -39,6 +39,14 @@ size_t beian_find_anchors(const uint8_t *_Nonnull bytes, size_t count, size_t fr
                           int scalar_only, BeianAnchorState *_Nonnull state, size_t *_Nonnull out, size_t capacity,
                           size_t *_Nonnull resume);
 
+/// Where, in a GB18030 (`big5` = 0) or Big5 (`big5` = 1) document, an anchor of the decoded
+/// text may lie: the label characters in that encoding after a character that may precede
+/// them, dashes, "&", English label words and full-width forms. A superset, found on the
+/// raw bytes, so that only windows around these are decoded. Same calling pattern as
+/// `beian_find_anchors`.
+size_t beian_find_legacy_candidates(const uint8_t *_Nonnull bytes, size_t count, size_t from, int big5,
+                                    size_t *_Nonnull out, size_t capacity, size_t *_Nonnull resume);
+
 /// The length of the longest prefix of `bytes` that is valid UTF-8 and ends on a character
 /// boundary. `count` when all of it is valid; a truncated sequence at the very end counts as
 /// valid when `allow_truncated_end` (the rest of a stream may complete it).

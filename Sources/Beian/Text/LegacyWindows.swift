@@ -1,0 +1,112 @@
+import CBeianScan
+
+/// Pages in GB18030 (GBK, GB2312) or Big5, read without decoding all of them: possible
+/// anchors are found on the raw bytes (`beian_find_legacy_candidates`), and only windows
+/// around them go through ICU's converter and then the UTF-8 scanner.
+enum LegacyWindows {
+    enum Family {
+        case gb18030, big5
+
+        init?(encoding: String) {
+            switch encoding {
+            case "GB18030": self = .gb18030
+            case "Big5": self = .big5
+            default: return nil
+            }
+        }
+    }
+
+    /// Raw bytes decoded before a candidate: its anchor window, and room for the link around it.
+    static let before = 2048
+    /// Raw bytes decoded after a candidate: its anchor window (384 bytes of UTF-8) and a margin.
+    static let after = 512
+    /// Findings this close to a cut window edge are left to the window that holds them whole.
+    static let margin = 128
+    /// How far a window edge moves to reach a byte that no multi-byte character contains.
+    static let snapReach = 64
+
+    /// The findings of a document in `family`, offsets into its raw bytes. `scanText` scans
+    /// decoded UTF-8 text.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, family: Family, decoder: Decoder,
+                     scanText: (UnsafeBufferPointer<UInt8>) -> [Finding]) -> [Finding] {
+        var findings: [Finding] = []
+        for window in windows(in: bytes, family: family, decoder: decoder) {
+            decoder.reset()
+            let (decoded, offsets) = decoder.decode(UnsafeBufferPointer(rebasing: bytes[window]), flush: true)
+            let local = decoded.withUnsafeBufferPointer { scanText($0) }
+            for finding in local {
+                var moved = finding
+                moved.start = window.lowerBound + Int(offsets[finding.start])
+                moved.end = finding.end < offsets.count ? window.lowerBound + Int(offsets[finding.end]) : window.upperBound
+                let clearOfStart = window.lowerBound == 0 || moved.start >= window.lowerBound + margin
+                let clearOfEnd = window.upperBound == bytes.count || moved.end <= window.upperBound - margin
+                if clearOfStart && clearOfEnd { findings.append(moved) }
+            }
+        }
+        return BeianScanner.resolveOverlaps(findings)
+    }
+
+    /// Windows around the candidates that hold an anchor, merged while they overlap (up to
+    /// `Prefilter.maxWindow`), with edges moved to bytes below 0x30, which are never part of a
+    /// multi-byte character in GB18030 or Big5.
+    ///
+    /// A candidate is first probed: the bytes of its anchor window are decoded and searched
+    /// with the UTF-8 anchor rules (raw bytes are never more than their UTF-8, so the probe
+    /// holds the whole UTF-8 window). Only a candidate with an anchor opens a full window.
+    static func windows(in bytes: UnsafeBufferPointer<UInt8>, family: Family, decoder: Decoder) -> [Range<Int>] {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        var windows: [Range<Int>] = []
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { out in
+            var from = 0
+            while from < bytes.count {
+                var resume = 0
+                let found = beian_find_legacy_candidates(base, bytes.count, from, family == .big5 ? 1 : 0,
+                                                         out.baseAddress!, out.count, &resume)
+                for index in 0..<found {
+                    let candidate = out[index]
+                    // Inside the last window, well clear of its end: already decoded whole.
+                    if let last = windows.last, candidate + Prefilter.windowAfter + margin <= last.upperBound { continue }
+                    guard probe(bytes, at: candidate, decoder: decoder) else { continue }
+                    let start = snapBack(bytes, max(0, candidate - before))
+                    let end = snapForward(bytes, min(bytes.count, candidate + after))
+                    if let last = windows.last, start <= last.upperBound, end - last.lowerBound <= Prefilter.maxWindow {
+                        windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
+                    } else {
+                        windows.append(start..<end)
+                    }
+                }
+                from = resume
+            }
+        }
+        return windows
+    }
+
+    /// Whether the anchor window of `candidate`, decoded, holds a UTF-8 anchor.
+    private static func probe(_ bytes: UnsafeBufferPointer<UInt8>, at candidate: Int, decoder: Decoder) -> Bool {
+        let start = snapBack(bytes, max(0, candidate - Prefilter.windowBefore))
+        let end = snapForward(bytes, min(bytes.count, candidate + Prefilter.windowAfter))
+        decoder.reset()
+        let (decoded, _) = decoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), flush: true)
+        var found = false
+        decoded.withUnsafeBufferPointer { text in Prefilter.forEachAnchor(in: text) { _ in found = true } }
+        return found
+    }
+
+    private static func snapBack(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        var cursor = index
+        while cursor > 0, index - cursor < snapReach {
+            if bytes[cursor - 1] < 0x30 { return cursor }
+            cursor -= 1
+        }
+        return cursor
+    }
+
+    private static func snapForward(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        var cursor = index
+        while cursor < bytes.count, cursor - index < snapReach {
+            if bytes[cursor] < 0x30 { return cursor }
+            cursor += 1
+        }
+        return cursor
+    }
+}
