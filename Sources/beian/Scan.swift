@@ -212,6 +212,8 @@ final class ScanRun: @unchecked Sendable {
     static let bufferLimit = 4 << 20
     /// Bytes read at a time.
     static let readSize = 1 << 20
+    /// Files up to this size are checked whole, in place; larger ones as streams.
+    static let wholeFileLimit = 16 << 20
     /// The first block, where a NUL byte marks a binary file (as ripgrep decides).
     static let sniffSize = 65_536
 
@@ -235,6 +237,53 @@ final class ScanRun: @unchecked Sendable {
         defer { if fd != 0 { close(fd) } }
         let output = InputOutput()
         defer { output.finish() }
+        var info = stat()
+        if fd != 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+            scanMapped(fd: fd, size: Int(info.st_size), path: path, output: output)
+        } else {
+            scanRead(fd: fd, path: path, output: output)
+        }
+    }
+
+    /// A regular file: mapped, not copied, and fed to the stream in pieces whose pages are
+    /// released once scanned, so that memory stays bounded for files of any size.
+    private func scanMapped(fd: Int32, size: Int, path: String, output: InputOutput) {
+        guard size > 0 else {
+            return finish(BeianStream(scanner: scanner, source: path, required: required, encoding: encoding), path: path, output: output)
+        }
+        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapping != MAP_FAILED else {
+            return scanRead(fd: fd, path: path, output: output)
+        }
+        defer { munmap(mapping, size) }
+        let bytes = UnsafeRawBufferPointer(start: mapping, count: size)
+        if isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(size, Self.sniffSize)])) { return skipBinary(path) }
+        if size <= Self.wholeFileLimit {
+            // A page: checked whole, in place (GB18030 and Big5 pages decoded only around anchors).
+            let report = scanner.check(bytes, source: path, required: required, encoding: encoding)
+            add(bytes: size)
+            emit(report.findings, path: path, to: output)
+            return finishDocument(issues: report.issues, encoding: report.encoding, valid: report.isValid, path: path, output: output)
+        }
+        let stream = BeianStream(scanner: scanner, source: path, required: required, encoding: encoding)
+        var offset = 0, released = 0
+        let page = Int(getpagesize())
+        while offset < size {
+            let end = min(size, offset + Self.readSize)
+            emit(stream.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])), path: path, to: output)
+            add(bytes: end - offset)
+            // The stream copies what it keeps, so the pages read so far can go.
+            let upTo = end / page * page
+            if upTo > released {
+                madvise(mapping + released, upTo - released, MADV_DONTNEED)
+                released = upTo
+            }
+            offset = end
+        }
+        finish(stream, path: path, output: output)
+    }
+
+    /// Standard input or another stream: read in pieces.
+    private func scanRead(fd: Int32, path: String, output: InputOutput) {
         var buffer = [UInt8](repeating: 0, count: Self.readSize)
         // The first block decides whether the input is binary.
         var first: [UInt8] = []
@@ -247,11 +296,7 @@ final class ScanRun: @unchecked Sendable {
             if count == 0 { break }
             first += buffer[0..<count]
         }
-        let utf16 = first.count >= 2 && ((first[0] == 0xFF && first[1] == 0xFE) || (first[0] == 0xFE && first[1] == 0xFF))
-        if !utf16, first.contains(0) {
-            Console.shared.error(Bilingual(zh: "二进制文件，已跳过", en: "binary file, skipped"), source: path, languages: languages)
-            return
-        }
+        if first.withUnsafeBytes({ isBinary($0) }) { return skipBinary(path) }
         let stream = BeianStream(scanner: scanner, source: path, required: required, encoding: encoding)
         emit(stream.feed(first), path: path, to: output)
         add(bytes: first.count)
@@ -265,15 +310,33 @@ final class ScanRun: @unchecked Sendable {
             emit(buffer.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }, path: path, to: output)
             add(bytes: count)
         }
+        finish(stream, path: path, output: output)
+    }
+
+    /// NUL bytes in the first block, unless it starts with a UTF-16 byte-order mark.
+    private func isBinary(_ first: UnsafeRawBufferPointer) -> Bool {
+        let utf16 = first.count >= 2 && ((first[0] == 0xFF && first[1] == 0xFE) || (first[0] == 0xFE && first[1] == 0xFF))
+        return !utf16 && first.count > 0 && memchr(first.baseAddress!, 0, first.count) != nil
+    }
+
+    private func skipBinary(_ path: String) {
+        Console.shared.error(Bilingual(zh: "二进制文件，已跳过", en: "binary file, skipped"), source: path, languages: languages)
+    }
+
+    private func finish(_ stream: BeianStream, path: String, output: InputOutput) {
         emit(stream.finish(), path: path, to: output)
+        finishDocument(issues: stream.issues, encoding: stream.encoding ?? "UTF-8", valid: stream.isValid, path: path, output: output)
+    }
+
+    /// Counts the input and writes its document line, if it has document-level issues.
+    private func finishDocument(issues: [Issue], encoding: String, valid: Bool, path: String, output: InputOutput) {
         lock.withLock { files += 1 }
-        guard !stream.issues.isEmpty else { return }
+        guard !issues.isEmpty else { return }
         switch format {
         case .jsonl:
-            let line = ReportJSON.line(documentOf: path, encoding: stream.encoding ?? "UTF-8", issues: stream.issues, valid: stream.isValid)
-            output.append(line.serialized() + "\n")
+            output.append(ReportJSON.line(documentOf: path, encoding: encoding, issues: issues, valid: valid).serialized() + "\n")
         case .text:
-            output.append(renderer.render(documentIssues: stream.issues, source: path, encoding: stream.encoding ?? "UTF-8"))
+            output.append(renderer.render(documentIssues: issues, source: path, encoding: encoding))
         }
     }
 
