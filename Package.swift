@@ -41,6 +41,12 @@ let package = Package(
             dependencies: ["Beian"],
             exclude: ["rg-pattern.txt"]
         ),
+        // libFuzzer target; build with -sanitize=fuzzer,address (README, Fuzzing).
+        .executableTarget(
+            name: "beian-fuzz",
+            dependencies: ["Beian"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
         .testTarget(
             name: "BeianTests",
             dependencies: ["Beian"]
