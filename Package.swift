@@ -41,10 +41,12 @@ let package = Package(
             dependencies: ["Beian"],
             exclude: ["rg-pattern.txt"]
         ),
-        // libFuzzer target; build with -sanitize=fuzzer,address (README, Fuzzing).
+        // libFuzzer target; build with -sanitize=fuzzer,address (README, Fuzzing). Without
+        // libFuzzer it replays the files it is given.
+        .target(name: "CBeianFuzzDriver"),
         .executableTarget(
             name: "beian-fuzz",
-            dependencies: ["Beian"],
+            dependencies: ["Beian", "CBeianFuzzDriver"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .testTarget(

@@ -108,12 +108,24 @@ void beian_decoder_close(BeianDecoder *decoder) {
     if (decoder != NULL) ucnv_close((UConverter *)decoder);
 }
 
-int32_t beian_detect_charset(const uint8_t *bytes, int32_t length, char *name, int32_t nameCapacity, int32_t *status) {
+BeianDetector *beian_detector_open(int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     UCharsetDetector *detector = ucsdet_open(&code);
+    *status = (int32_t)code;
+    if (U_FAILURE(code)) {
+        ucsdet_close(detector);
+        return NULL;
+    }
+    return (BeianDetector *)detector;
+}
+
+int32_t beian_detector_detect(BeianDetector *detector, const uint8_t *bytes, int32_t length, char *name,
+                              int32_t nameCapacity, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UCharsetDetector *ucsd = (UCharsetDetector *)detector;
     int32_t confidence = -1;
-    if (U_SUCCESS(code)) ucsdet_setText(detector, (const char *)bytes, length, &code);
-    const UCharsetMatch *match = U_SUCCESS(code) ? ucsdet_detect(detector, &code) : NULL;
+    ucsdet_setText(ucsd, (const char *)bytes, length, &code);
+    const UCharsetMatch *match = U_SUCCESS(code) ? ucsdet_detect(ucsd, &code) : NULL;
     if (U_SUCCESS(code) && match != NULL) {
         const char *found = ucsdet_getName(match, &code);
         int32_t score = ucsdet_getConfidence(match, &code);
@@ -123,8 +135,11 @@ int32_t beian_detect_charset(const uint8_t *bytes, int32_t length, char *name, i
         }
     }
     *status = U_FAILURE(code) ? (int32_t)code : 0;
-    ucsdet_close(detector);
     return confidence;
+}
+
+void beian_detector_close(BeianDetector *detector) {
+    if (detector != NULL) ucsdet_close((UCharsetDetector *)detector);
 }
 
 int32_t beian_convert(const char *to, const char *from, const uint8_t *source, int32_t sourceLength, uint8_t *out,

@@ -1,19 +1,15 @@
 // libFuzzer target: scanning and checking arbitrary bytes must never crash, hang or break the
 // report's invariants. Built only with `-sanitize=fuzzer,address` (see README, Fuzzing).
 import Beian
-
-/// libFuzzer's driver, for programs that have their own entry point.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                             _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                             _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+import CBeianFuzzDriver
 
 /// The entry point SwiftPM gives this executable; it hands control to libFuzzer.
 @_cdecl("beian_fuzz_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in
+    // libFuzzer's driver (or, without libFuzzer, CBeianFuzzDriver's replay).
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
         fuzzOneInput(data ?? UnsafePointer(bitPattern: 1)!, size)
     }
 }

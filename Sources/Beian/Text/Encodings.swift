@@ -1,5 +1,6 @@
 import CBeianICU
 import CBeianScan
+import Synchronization
 
 /// How Beian decides a document's character encoding, as browsers and crawlers do:
 /// a byte-order mark or a `<meta charset>` / `http-equiv` declaration decides; otherwise valid
@@ -25,10 +26,17 @@ enum Encodings {
         case "utf-16le", "utf-16": return "UTF-16LE"
         case "utf-16be": return "UTF-16BE"
         default:
-            guard !lowered.isEmpty, let decoder = Decoder(charset: label) else { return nil }
-            return decoder.charset
+            guard !lowered.isEmpty else { return nil }
+            if let known = namesSeen.withLock({ $0[lowered] }) { return known }
+            let name = Decoder(charset: label)?.charset
+            // Remembered, since opening a converter to test a name is costly (bounded: pages
+            // name few charsets, junk may name many).
+            namesSeen.withLock { if $0.count < 256 { $0[lowered] = .some(name) } }
+            return name
         }
     }
+
+    private static let namesSeen = Mutex<[String: String?]>([:])
 
     /// The encoding of a document whose first bytes are `prefix`. `isValidUTF8` is asked only
     /// when neither a byte-order mark nor a declaration decides.
@@ -98,17 +106,43 @@ enum Encodings {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         var name = [CChar](repeating: 0, count: 64)
         var status: Int32 = 0
-        let confidence = beian_detect_charset(base, Int32(min(bytes.count, detectorSample)), &name, Int32(name.count), &status)
+        guard let detector = detectors.checkOut() else { return nil }
+        defer { detectors.checkIn(detector) }
+        let confidence = beian_detector_detect(detector.pointer, base, Int32(min(bytes.count, detectorSample)), &name,
+                                               Int32(name.count), &status)
         let detectedName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard confidence > 0, let found = canonicalName(detectedName), detectable.contains(found) else { return nil }
         return found
     }
+
+    /// ICU detectors are costly to open and serve one caller at a time: a pool of them.
+    private static let detectors = DetectorPool()
 
     /// Whether all of `bytes` is valid UTF-8 (a sequence cut at the end counts when `isPrefix`).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, isPrefix: Bool = false) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         return beian_utf8_valid_prefix(base, bytes.count, isPrefix ? 1 : 0) == bytes.count
     }
+}
+
+/// Charset detectors for any thread: each caller checks one out and back in.
+final class DetectorPool: Sendable {
+    final class Handle: @unchecked Sendable {
+        // Used by one caller at a time: the pool hands it out under its lock.
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
+        deinit { beian_detector_close(pointer) }
+    }
+
+    private let idle = Mutex<[Handle]>([])
+
+    func checkOut() -> Handle? {
+        if let handle = idle.withLock({ $0.popLast() }) { return handle }
+        var status: Int32 = 0
+        return beian_detector_open(&status).map(Handle.init)
+    }
+
+    func checkIn(_ handle: Handle) { idle.withLock { $0.append(handle) } }
 }
 
 /// An ICU converter from one encoding to UTF-8 that remembers where each byte came from.

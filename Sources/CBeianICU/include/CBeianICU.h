@@ -78,10 +78,19 @@ void beian_decoder_close(BeianDecoder *_Nullable decoder);
 int32_t beian_convert(const char *_Nonnull to, const char *_Nonnull from, const uint8_t *_Nonnull source,
                       int32_t sourceLength, uint8_t *_Nonnull out, int32_t capacity, int32_t *_Nonnull status);
 
-/// ICU's charset detector (ucsdet) over `bytes`: writes the best match's name (NUL-terminated)
-/// into `name` and returns its confidence, 0–100; returns -1 when nothing matches.
-int32_t beian_detect_charset(const uint8_t *_Nonnull bytes, int32_t length, char *_Nonnull name, int32_t nameCapacity,
-                             int32_t *_Nonnull status);
+/// An ICU charset detector (UCharsetDetector), opaque to Swift; one user at a time.
+typedef struct BeianDetector BeianDetector;
+
+/// Opens a detector; NULL on failure.
+BeianDetector *_Nullable beian_detector_open(int32_t *_Nonnull status);
+
+/// The detector's best match for `bytes`: writes its name (NUL-terminated) into `name` and
+/// returns its confidence, 0–100; returns -1 when nothing matches.
+int32_t beian_detector_detect(BeianDetector *_Nonnull detector, const uint8_t *_Nonnull bytes, int32_t length,
+                              char *_Nonnull name, int32_t nameCapacity, int32_t *_Nonnull status);
+
+/// Closes a detector.
+void beian_detector_close(BeianDetector *_Nullable detector);
 
 #ifdef __cplusplus
 }
