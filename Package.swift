@@ -6,10 +6,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Beian", targets: ["Beian"]),
+        .library(name: "BeianTesting", targets: ["BeianTesting"]),
         .executable(name: "beian", targets: ["beian"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The only target that sees ICU's headers. Swift sees a handful of plain-type functions.
@@ -35,6 +37,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Generators of identifiers, renderings and near-misses for property tests.
+        .target(
+            name: "BeianTesting",
+            dependencies: ["Beian", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         // Speed, accuracy and memory, measured: `swift run -c release beian-bench`.
         .executableTarget(
             name: "beian-bench",
@@ -51,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BeianTests",
-            dependencies: ["Beian"]
+            dependencies: ["Beian", "BeianTesting", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "BeianCLITests",

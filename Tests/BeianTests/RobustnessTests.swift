@@ -19,6 +19,34 @@ import Testing
         #expect(finding.raw == "渝ICP备20009753号")
     }
 
+    /// Swift strings cannot hold lone surrogates: decoding UTF-16 with one gives U+FFFD, and
+    /// the identifier beside it keeps its UTF-8 offsets.
+    @Test func loneSurrogatesInStringInput() throws {
+        let units: [UInt16] = [0xD800, 0x0041] + Array("京ICP备05002571号".utf16) + [0xDC00]
+        let text = String(decoding: units, as: UTF16.self)
+        let finding = try #require(scanner.check(text).findings.first)
+        #expect(finding.start == 4)  // U+FFFD (3 bytes) and "A"
+        #expect(finding.raw == "京ICP备05002571号")
+    }
+
+    /// A 100 MB line through the streaming API: no line breaks, two identifiers, bounded work.
+    @Test func aHundredMegabyteLine() {
+        let stream = BeianStream(scanner: scanner)
+        let filler = Array(String(repeating: "页面正文，没有换行。", count: 3_500).utf8)  // 105 000 bytes
+        var found: [Finding] = []
+        var total = 0
+        for index in 0..<1_000 {
+            var piece = filler
+            if index == 3 || index == 997 { piece += Array(" 京ICP备05002571号 ".utf8) }
+            found += stream.feed(piece)
+            total += piece.count
+        }
+        found += stream.finish()
+        #expect(total > 100_000_000)
+        #expect(found.map(\.number) == ["05002571", "05002571"])
+        #expect(found.allSatisfy { $0.end - $0.start == "京ICP备05002571号".utf8.count })
+    }
+
     @Test func aMegabyteOfAnchors() {
         let text = String(repeating: "备", count: 350_000)
         #expect(scanner.check(text).findings.isEmpty)

@@ -24,3 +24,22 @@ enum AreaCodeTable {
         return 3
     }
 }
+
+/// A telephone area of the mainland, as libphonenumber's China data describes it.
+public struct TelephoneArea: Sendable, Hashable {
+    /// The area code without the trunk 0 ("23", "571").
+    public let code: String
+    /// The province the area lies in.
+    public let province: Province
+    /// The place, in Chinese and English.
+    public let place: Bilingual
+    /// Subscriber-number lengths valid after this area code.
+    public let subscriberLengths: [Int]
+
+    /// Every area code Beian knows, in numeric order.
+    public static let all: [TelephoneArea] = AreaCodeTable.rows.compactMap { row in
+        Province(code: row.province).map {
+            TelephoneArea(code: row.code, province: $0, place: Bilingual(zh: row.zh, en: row.en), subscriberLengths: row.subscriberLengths)
+        }
+    }
+}

@@ -28,3 +28,15 @@ func slice(_ text: String, _ finding: Finding) -> String {
     let bytes = Array(text.utf8)
     return String(decoding: bytes[finding.start..<finding.end], as: UTF8.self)
 }
+
+/// The reference scanner: the whole input decoded and normalised as one view, then the same
+/// recognisers. The prefilter and windows must find exactly what it finds.
+func naiveFindings(_ bytes: [UInt8], html: Bool) -> [Finding] {
+    bytes.withUnsafeBufferPointer { buffer in
+        let view = scanner.fullView(of: buffer, isHTML: html)
+        let context = RecognitionContext(bytes: buffer, referenceYear: scanner.referenceYear)
+        var found = BeianScanner.resolveOverlaps(scanner.recognise(in: view, context: context))
+        if html { found = LinkChecks.apply(to: found, links: HTMLDocument.links(in: buffer)) }
+        return found
+    }
+}

@@ -61,18 +61,7 @@ import Testing
 }
 
 @Suite struct PrefilterTests {
-    /// The reference scanner: the whole input decoded and normalised as one view, then the same
-    /// recognisers. The prefilter and windows must find exactly what it finds.
-    private func naive(_ text: String, html: Bool) -> [Finding] {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let view = scanner.fullView(of: buffer, isHTML: html)
-            let context = RecognitionContext(bytes: buffer, referenceYear: scanner.referenceYear)
-            var found = BeianScanner.resolveOverlaps(scanner.recognise(in: view, context: context))
-            if html { found = LinkChecks.apply(to: found, links: HTMLDocument.links(in: buffer)) }
-            return found
-        }
-    }
+    private func naive(_ text: String, html: Bool) -> [Finding] { naiveFindings(Array(text.utf8), html: html) }
 
     private struct Generator: RandomNumberGenerator {
         var state: UInt64

@@ -1,0 +1,133 @@
+import BeianTesting
+import PropertyBased
+import Testing
+@testable import Beian
+
+/// Laws of recognition, stated over BeianTesting's generators (1 000 cases each).
+@Suite struct PropertyTests {
+    static let cases = 1000
+
+    /// What a finding must say about a generated identifier.
+    private func summary(_ finding: Finding) -> String {
+        "\(finding.kind.rawValue) \(finding.number) \(finding.province?.code ?? "-") \(finding.start)..<\(finding.end)"
+    }
+
+    private func expected(_ identifier: SampleIdentifier, at range: Range<Int>) -> String {
+        "\(identifier.kind.rawValue) \(identifier.number) \(identifier.province?.code ?? "-") \(range)"
+    }
+
+    @Test func everyRenderingIsRecognisedAtItsByteRange() async {
+        await propertyCheck(count: Self.cases, input: BeianGen.rendered()) { rendered in
+            let report = scanner.check(rendered.bytes, isHTML: rendered.isHTML)
+            #expect(report.findings.map(summary) == [expected(rendered.identifier, at: rendered.range)], "\(rendered)")
+            let problems = report.findings.flatMap(\.issues).filter { $0.severity == .error }.map(\.message.en)
+            #expect(problems.isEmpty, "\(rendered): \(problems)")
+            #expect(report.encoding == rendered.encoding)
+        }
+    }
+
+    @Test func theCanonicalFormIsAFixedPoint() async {
+        await propertyCheck(count: Self.cases, input: zip(BeianGen.identifier(), BeianGen.rendering)) { identifier, rendering in
+            let rendered = BeianGen.render(identifier, as: rendering)
+            guard let first = scanner.check(rendered.bytes, isHTML: rendered.isHTML).findings.first else {
+                Issue.record("not found: \(rendered)")
+                return
+            }
+            let again = scanner.check(identifier.label + first.canonical).findings
+            #expect(again.map(\.canonical) == [first.canonical])
+            #expect(again.map(\.number) == [first.number])
+        }
+    }
+
+    @Test func normalisationIsIdempotent() async throws {
+        let transliterator = try Transliterator()
+        await propertyCheck(count: Self.cases, input: zip(BeianGen.identifier(), BeianGen.rendering)) { identifier, rendering in
+            let text = identifier.label + BeianGen.render(identifier, as: rendering == .big5 ? .traditional : rendering).identifier.text
+            let once = transliterator.apply(text)
+            #expect(transliterator.apply(once) == once)
+        }
+    }
+
+    @Test func everyNearMissIsFlaggedWithExactlyItsCode() async {
+        await propertyCheck(count: Self.cases, input: BeianGen.nearMiss) { miss in
+            let findings = scanner.check(miss.identifier.description).findings
+            #expect(findings.count == 1, "\(miss)")
+            #expect(findings.first.map { $0.issues.map(\.code) } == [miss.expected], "\(miss)")
+            #expect(findings.first?.isValid == false, "\(miss)")
+        }
+    }
+
+    @Test func identifiersInjectedIntoNoiseAreAllFoundAtTheirOffsets() async {
+        await propertyCheck(count: Self.cases, input: zip(BeianGen.identifier().array(of: 1...4), Noise.generator)) { identifiers, noise in
+            var text = ""
+            var expectations: [String] = []
+            for (index, identifier) in identifiers.enumerated() {
+                text += noise.piece(index) + "\n" + identifier.label
+                let start = text.utf8.count
+                text += identifier.text
+                expectations.append(expected(identifier, at: start..<text.utf8.count))
+                text += "\n"
+            }
+            text += noise.piece(identifiers.count)
+            let html = noise.html
+            #expect(scanner.check(text, isHTML: html).findings.map(summary) == expectations, "\(text)")
+        }
+    }
+
+    @Test func pureNoiseYieldsNothing() async {
+        await propertyCheck(count: Self.cases, input: Noise.generator) { noise in
+            let text = (0..<6).map(noise.piece).joined()
+            #expect(scanner.check(text, isHTML: noise.html).findings.isEmpty, "\(text)")
+        }
+    }
+
+    @Test func twoProvincesInOneFooterAreInconsistent() async {
+        let pair = zip(BeianGen.icpFiling(), BeianGen.publicSecurityFiling()).filter { $0.0.province != $0.1.province }
+        await propertyCheck(count: Self.cases, input: pair) { filing, security in
+            let report = scanner.check("\(filing.text) \(security.text)")
+            #expect(report.issues.map(\.code).contains(.provinceInconsistent), "\(filing) \(security)")
+        }
+    }
+
+    @Test func theFastScannerAgreesWithTheNaiveScanner() async {
+        let document = zip(BeianGen.rendered().array(of: 0...4), Noise.generator)
+        await propertyCheck(count: Self.cases, input: document) { renderings, noise in
+            var bytes: [UInt8] = []
+            for (index, rendered) in renderings.enumerated() where rendered.encoding == "UTF-8" {
+                bytes += Array(noise.piece(index).utf8) + rendered.bytes
+            }
+            bytes += Array(noise.piece(9).utf8)
+            let html = noise.html || renderings.contains(where: \.isHTML)
+            let fast = scanner.check(bytes, isHTML: html, encoding: "UTF-8").findings.map(summary)
+            #expect(fast == naiveFindings(bytes, html: html).map(summary))
+        }
+    }
+}
+
+/// Random prose, markup and scripts that hold no identifier: no label, no province
+/// abbreviation before a label, and digits only where no label is near.
+struct Noise: Sendable {
+    let seed: Int
+    let html: Bool
+
+    static let words = [
+        "政府", "工作", "发展", "经济", "设备", "报道", "证明", "准备", "日报", "保证", "证券", "可以", "投资", "举办",
+        "平台", "用户", "数据", "技术", "产品", "服务", "新闻", "中心", "，", "。", "、", " ", "2024年", "第3期",
+        "<p>", "</p>", "<br>", "<a href=\"/news/12.html\">", "</a>", "&nbsp;", "&amp;", "report-card", "line-height:1.8",
+        "ICP-MS", "B2B", "reportError(404)", "举报邮箱：jubao@example.com", "服务热线：400-123-4567", "版本 v2.3.1",
+        "設備", "報道", "證明", "ＡＢＣ", "\u{3000}",
+    ]
+
+    static let generator = zip(Gen.int(in: 0...Int(Int32.max)), Gen.bool).map { Noise(seed: $0, html: $1) }
+
+    /// A deterministic stretch of noise for position `index`.
+    func piece(_ index: Int) -> String {
+        var state = UInt64(truncatingIfNeeded: seed &* 31 &+ index &* 7919 &+ 1)
+        var text = ""
+        for _ in 0..<Int(state % 24) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            text += Self.words[Int((state >> 33) % UInt64(Self.words.count))]
+        }
+        return text
+    }
+}
