@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Beian
 
-/// A seeded SplitMix64, so that random tests are reproducible.
+/// A seeded SplitMix64, so that the random tests are reproducible.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
