@@ -114,13 +114,8 @@ public final class BeianScanner: Sendable {
     private func checkInPieces(_ bytes: UnsafeRawBufferPointer, source: String, required: Set<Kind>, isHTML: Bool?,
                                encoding: String?) -> Report {
         let stream = BeianStream(scanner: self, source: source, required: required, isHTML: isHTML, encoding: encoding)
-        var findings: [Finding] = []
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(bytes.count, offset + BeianStream.chunkSize)
-            findings += stream.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
-            offset = end
-        }
+        // `feed` scans in chunks of its own, so the whole input can be given at once.
+        var findings = stream.feed(bytes)
         findings += stream.finish()
         return Report(source: source, findings: findings, issues: stream.issues, isHTML: stream.isHTML ?? false,
                       encoding: stream.encoding ?? Encodings.utf8)

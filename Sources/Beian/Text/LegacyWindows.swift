@@ -69,11 +69,7 @@ enum LegacyWindows {
                     guard probe(bytes, at: candidate, decoder: decoder) else { continue }
                     let start = snapBack(bytes, max(0, candidate - before))
                     let end = snapForward(bytes, min(bytes.count, candidate + after))
-                    if let last = windows.last, start <= last.upperBound, end - last.lowerBound <= Prefilter.maxWindow {
-                        windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
-                    } else {
-                        windows.append(start..<end)
-                    }
+                    Prefilter.merge(start..<end, into: &windows)
                 }
                 from = resume
             }

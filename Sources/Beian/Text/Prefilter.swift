@@ -45,12 +45,18 @@ enum Prefilter {
             while start > 0, !isUTF8Boundary(bytes[start]) { start -= 1 }
             var end = min(bytes.count, anchor + windowAfter)
             while end < bytes.count, !isUTF8Boundary(bytes[end]) { end += 1 }
-            if let last = windows.last, start <= last.upperBound, end - last.lowerBound <= maxWindow {
-                windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
-            } else {
-                windows.append(start..<end)
-            }
+            merge(start..<end, into: &windows)
         }
         return windows
+    }
+
+    /// Appends `window` to increasing `windows`, merged with the last while they overlap and
+    /// the merged window stays within `maxWindow`.
+    static func merge(_ window: Range<Int>, into windows: inout [Range<Int>]) {
+        if let last = windows.last, window.lowerBound <= last.upperBound, window.upperBound - last.lowerBound <= maxWindow {
+            windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+        } else {
+            windows.append(window)
+        }
     }
 }
