@@ -96,7 +96,14 @@ final class Console: @unchecked Sendable {
     static let shared = Console()
     private let outputLock = NSLock()
     private let errorLock = NSLock()
-    var progressShown = false
+    /// Whether a progress line is on standard error (read and written under the error lock).
+    private var progressShown = false
+
+    func setProgressShown(_ shown: Bool) {
+        errorLock.lock()
+        defer { errorLock.unlock() }
+        progressShown = shown
+    }
 
     /// Runs `body` while holding standard output.
     func holdingOutput<T>(_ body: () -> T) -> T {
@@ -162,11 +169,14 @@ struct InputWalker {
     }
 
     private func walk(_ folder: String, into files: inout [String]) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
-            report(.unreadable(path: folder, detail: String(cString: strerror(EACCES))), folder)
+        // opendir first, for the system's own reason when a folder cannot be listed.
+        guard let handle = opendir(folder) else {
+            report(.unreadable(path: folder, detail: String(cString: strerror(errno))), folder)
+            return
+        }
+        closedir(handle)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder).sorted() else {
+            report(.unreadable(path: folder, detail: String(cString: strerror(EIO))), folder)
             return
         }
         for name in names {
@@ -399,7 +409,7 @@ final class Progress: @unchecked Sendable {
     init(run: ScanRun) { self.run = run }
 
     func start() {
-        Console.shared.progressShown = true
+        Console.shared.setProgressShown(true)
         Thread.detachNewThread { [self] in
             while lock.withLock({ running }) {
                 show()
@@ -413,7 +423,7 @@ final class Progress: @unchecked Sendable {
         lock.withLock { running = false }
         done.wait()
         Console.shared.writeError("\r\u{1B}[K", clearing: false)
-        Console.shared.progressShown = false
+        Console.shared.setProgressShown(false)
     }
 
     private func show() {
