@@ -3,16 +3,21 @@
 // THE INVARIANT (zero false negatives): every identifier a recogniser accepts contains an
 // anchor that `beian_find_anchors` reports. An anchor is one of
 //   - a label character, written directly or as a numeric character reference:
-//       备 備  preceded by P p Ｐ ｐ (ICP备) or 安 关 關 関 (公网安备, 公安备案号, 公安机关备案号);
-//       证 證 証 preceded by P p Ｐ ｐ (ICP证) or 可 (许可证);
+//       备 備  preceded by P p Ｐ ｐ (ICP备), 安 关 關 関 (公网安备, 公安备案号, 公安机关备案号) or 算 (网信算备);
+//       证 證 証 preceded by P p Ｐ ｐ (ICP证), 可 (许可证: news, audio-visual, religious), 出 (网出证)
+//              or 网 網 (新出网证);
 //       报 報  preceded by 举 舉 擧 (举报);   诉 訴 preceded by 投 (投诉);
-//   - a telecom dash (- － ﹣ ‐ ‑ ‒ – — ― − or &ndash; &mdash; &minus; &hyphen; or a numeric
-//     reference to one) preceded by a category digit 1–3, itself right after A, B or D
-//     (half- or full-width), as in B2-, Ｂ２－, B1.B2 -;
+//       码 碼  preceded by 代 (统一社会信用代码);   照 preceded by 执 執 (营业执照);
+//       文     preceded by 网 網 (京网文);   第 preceded by 字 ((沪)字第);   性 preceded by 营 營 (经营性);
+//   - a dash (- － ﹣ ‐ ‑ ‒ – — ― − or &ndash; &mdash; &minus; &hyphen; or a numeric reference
+//     to one) preceded by a telecom category digit 1–3, itself right after A, B or D (half- or
+//     full-width), as in B2-, Ｂ２－, B1.B2 -; or preceded by a letter and followed by a digit-like
+//     character (gaps skipped both ways), as the date of Beijing-YunQue-20230821;
 //   - an English label word (any case, half- or full-width letters, or starting with a
 //     character reference to a letter): report, complain or tip-off with a telephone word
 //     (tel, phone, call, hotline) within the window, as HotlineRecognizer requires; licence or
-//     license right after "Service" (the news label);
+//     license right after "Service" (the news label); ICP (English ICP footers: "Beijing ICP
+//     prepared NO.…", "ICP License No. …"); security and police (English public security labels);
 // and, for 报 報 诉 訴, only label words (电话, 热线, 受理中心 …), gaps and a colon between the
 // label and the number's first character;
 // and is followed, within `after` bytes, by a number: 3 or more digit-like characters
@@ -209,6 +214,11 @@ static int is_label_char(int32_t cp) {
     case 0x8BC1: case 0x8B49: case 0x8A3C:    // 证 證 証
     case 0x62A5: case 0x5831:                 // 报 報
     case 0x8BC9: case 0x8A34:                 // 诉 訴
+    case 0x7801: case 0x78BC:                 // 码 碼
+    case 0x7167:                              // 照
+    case 0x6587:                              // 文
+    case 0x7B2C:                              // 第
+    case 0x6027:                              // 性
         return 1;
     default:
         return 0;
@@ -221,9 +231,20 @@ static int label_accepts(int32_t label, int32_t previous) {
     int32_t p = halfwidth(previous);
     switch (label) {
     case 0x5907: case 0x5099:
-        return p == 'P' || p == 'p' || previous == 0x5B89 || previous == 0x5173 || previous == 0x95DC || previous == 0x95A2;
+        return p == 'P' || p == 'p' || previous == 0x5B89 || previous == 0x5173 || previous == 0x95DC || previous == 0x95A2 ||
+               previous == 0x7B97;
     case 0x8BC1: case 0x8B49: case 0x8A3C:
-        return p == 'P' || p == 'p' || previous == 0x53EF;
+        return p == 'P' || p == 'p' || previous == 0x53EF || previous == 0x51FA || previous == 0x7F51 || previous == 0x7DB2;
+    case 0x7801: case 0x78BC:
+        return previous == 0x4EE3;
+    case 0x7167:
+        return previous == 0x6267 || previous == 0x57F7;
+    case 0x6587:
+        return previous == 0x7F51 || previous == 0x7DB2;
+    case 0x7B2C:
+        return previous == 0x5B57;
+    case 0x6027:
+        return previous == 0x8425 || previous == 0x71DF;
     case 0x62A5: case 0x5831:
         return previous == 0x4E3E || previous == 0x8209 || previous == 0x64E7;
     case 0x8BC9: case 0x8A34:
@@ -247,7 +268,8 @@ static int telecom_dash(const uint8_t *b, size_t floor, size_t i) {
     return letter == 'a' || letter == 'b' || letter == 'd';
 }
 
-static const char *const english_words[] = {"report", "complain", "tip-off", "licence", "license"};
+static const char *const english_words[] = {"report", "complain", "tip-off", "licence", "license", "icp", "security", "police"};
+enum { WORD_LICENCE = 3, WORD_ICP = 5 };
 
 /// The length of `word` at `i` (letters half- or full-width, any case), or 0.
 static size_t word_at(const uint8_t *b, size_t count, size_t i, const char *word) {
@@ -487,7 +509,9 @@ static int is_candidate(const uint8_t *b, size_t count, size_t i) {
         uint8_t x = b[i + 1], y = b[i + 2];
         switch (c) {
         case 0xE5: return (x == 0xA4 && y == 0x87) || (x == 0x82 && y == 0x99) || (x == 0xA0 && y == 0xB1);
-        case 0xE6: return x == 0x8A && y == 0xA5;
+        case 0xE6: return (x == 0x8A && y == 0xA5) || (x == 0x96 && y == 0x87) || (x == 0x80 && y == 0xA7);  // 报 文 性
+        case 0xE7: return (x == 0xA0 && y == 0x81) || (x == 0xA2 && y == 0xBC) || (x == 0x85 && y == 0xA7) ||  // 码 碼 照
+                          (x == 0xAC && y == 0xAC);                                                           // 第
         case 0xE8: return (x == 0xAF && (y == 0x81 || y == 0x89)) || (x == 0xAD && y == 0x89) || (x == 0xA8 && (y == 0xBC || y == 0xB4));
         case 0xE2: return (x == 0x80 && y >= 0x90 && y <= 0x95) || (x == 0x88 && y == 0x92);
         case 0xEF:
@@ -499,7 +523,9 @@ static int is_candidate(const uint8_t *b, size_t count, size_t i) {
     if (!is_ascii_letter(c) || i + 3 >= count) return 0;
     uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
     return (f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
-           (f0 == 't' && f1 == 'i' && f2 == 'p' && b[i + 3] == '-') || (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e');
+           (f0 == 't' && f1 == 'i' && f2 == 'p' && b[i + 3] == '-') || (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') ||
+           (f0 == 'i' && f1 == 'c' && f2 == 'p') || (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') ||
+           (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
 }
 
 /// Whether a full-width Latin letter (Ａ–Ｚ, ａ–ｚ) starts at `i`.
@@ -509,8 +535,22 @@ static int is_fullwidth_letter(const uint8_t *b, size_t count, size_t i) {
     return (x == 0xBC && y >= 0xA1 && y <= 0xBA) || (x == 0xBD && y >= 0x81 && y <= 0x9A);
 }
 
+/// A dash between a letter and a digit (gaps skipped): the date dash of a generative-AI
+/// filing, Beijing-YunQue-20230821. `next` is where the dash ends.
+static int letter_digit_dash(const uint8_t *b, size_t count, size_t floor, size_t i, size_t next) {
+    size_t start;
+    int32_t previous = previous_char(b, floor, i, 1, &start);
+    if (previous != UNKNOWN_CHAR) {
+        previous = halfwidth(previous);
+        if (previous < 0 || previous >= 0x80 || !is_ascii_letter((uint8_t)previous)) return 0;
+    }
+    size_t q = next, length;
+    while (q < count && gap_at(b, count, q, &length)) q += length;
+    return q < count && digit_like(b, count, q, &length);
+}
+
 /// The code point an anchor character stands for, and the context checks it needs.
-static int char_accepted(const uint8_t *b, size_t floor, size_t i, int32_t cp) {
+static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i, size_t next, int32_t cp) {
     if (is_label_char(cp)) {
         // Most label characters in prose follow another ideograph directly (设备, 日报):
         // decode it in place and skip the general search for gaps and references.
@@ -521,7 +561,7 @@ static int char_accepted(const uint8_t *b, size_t floor, size_t i, int32_t cp) {
         size_t start;
         return label_accepts(cp, previous_char(b, floor, i, 1, &start));
     }
-    if (is_dash(cp)) return telecom_dash(b, floor, i);
+    if (is_dash(cp)) return telecom_dash(b, floor, i) || letter_digit_dash(b, count, floor, i, next);
     int32_t half = halfwidth(cp);
     return half < 0x80 && is_ascii_letter((uint8_t)half);
 }
@@ -535,22 +575,24 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
     if (c == '&') {
         int32_t cp = decode_reference(b, count, i, &length);
         accepted = cp >= 0 && (cp == 0x2010 || cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || b[i + 1] == '#') &&
-                   char_accepted(b, floor, i, cp);
+                   char_accepted(b, count, floor, i, i + length, cp);
     } else if (c == '-') {
-        accepted = telecom_dash(b, floor, i);
+        accepted = telecom_dash(b, floor, i) || letter_digit_dash(b, count, floor, i, i + 1);
     } else if (is_ascii_letter(c) || is_fullwidth_letter(b, count, i)) {
         size_t which = 0;
         length = english_word(b, count, i, &which);
         if (length == 0) accepted = 0;
+        // ICP, security, police: English ICP and public security labels.
+        else if (which >= WORD_ICP) accepted = 1;
         // licence, license: only the news label's "Service Licence"; report, complain, tip-off:
         // a hotline label, so a telephone word within the window.
-        else if (which >= 3) accepted = service_before(b, floor, i);
+        else if (which >= WORD_LICENCE) accepted = service_before(b, floor, i);
         // Before the word, anywhere in the window; after it, up to the end of the line, where
         // the recogniser stops looking.
         else accepted = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, line_end(b, count, i, i + after));
     } else {
         int32_t cp = decode_utf8(b, count, i, &length);
-        accepted = char_accepted(b, floor, i, cp);
+        accepted = char_accepted(b, count, floor, i, i + length, cp);
         if (accepted && (cp == 0x62A5 || cp == 0x5831 || cp == 0x8BC9 || cp == 0x8A34)) {
             accepted = hotline_number_follows(b, count, i + length, i + after);
         }
@@ -621,7 +663,13 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
         m = OR(m, AND(EQ(b1, 0xA8), OR(EQ(b2, 0xBC), EQ(b2, 0xB4))));                  // 証 訴
         m = OR(m, AND(EQ(b1, 0x8A), EQ(b2, 0xA5)));                                    // 报
         m = OR(m, AND(EQ(b1, 0xA0), EQ(b2, 0xB1)));                                    // 報
-        m = AND(m, OR(OR(EQ(b0, 0xE5), EQ(b0, 0xE6)), EQ(b0, 0xE8)));
+        m = OR(m, AND(EQ(b1, 0x96), EQ(b2, 0x87)));                                    // 文
+        m = OR(m, AND(EQ(b1, 0x80), EQ(b2, 0xA7)));                                    // 性
+        m = OR(m, AND(EQ(b1, 0xA0), EQ(b2, 0x81)));                                    // 码
+        m = OR(m, AND(EQ(b1, 0xA2), EQ(b2, 0xBC)));                                    // 碼
+        m = OR(m, AND(EQ(b1, 0x85), EQ(b2, 0xA7)));                                    // 照
+        m = OR(m, AND(EQ(b1, 0xAC), EQ(b2, 0xAC)));                                    // 第
+        m = AND(m, IN(b0, 0xE5, 4));
         __m256i ef = AND(EQ(b1, 0xBC), OR(EQ(b2, 0x8D), IN(b2, 0xA1, 26)));           // － Ａ–Ｚ
         ef = OR(ef, AND(EQ(b1, 0xBD), IN(b2, 0x81, 26)));                              // ａ–ｚ
         ef = OR(ef, AND(EQ(b1, 0xB9), EQ(b2, 0xA3)));                                  // ﹣
@@ -635,6 +683,9 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
         m = OR(m, AND(AND(EQ(f0, 'c'), EQ(f1, 'o')), AND(EQ(f2, 'm'), EQ(f3, 'p'))));
         m = OR(m, AND(AND(EQ(f0, 't'), EQ(f1, 'i')), AND(EQ(f2, 'p'), EQ(b3, '-'))));
         m = OR(m, AND(AND(EQ(f0, 'l'), EQ(f1, 'i')), AND(EQ(f2, 'c'), EQ(f3, 'e'))));
+        m = OR(m, AND(AND(EQ(f0, 'i'), EQ(f1, 'c')), EQ(f2, 'p')));
+        m = OR(m, AND(AND(EQ(f0, 's'), EQ(f1, 'e')), AND(EQ(f2, 'c'), EQ(f3, 'u'))));
+        m = OR(m, AND(AND(EQ(f0, 'p'), EQ(f1, 'o')), AND(EQ(f2, 'l'), EQ(f3, 'i'))));
         uint32_t bits = (uint32_t)_mm256_movemask_epi8(m);
         while (bits) {
             size_t i = p + (size_t)__builtin_ctz(bits);
@@ -679,23 +730,34 @@ size_t beian_find_anchors(const uint8_t *bytes, size_t count, size_t from, size_
 /// characters that may precede each, so that pages in those encodings are decoded only
 /// around possible identifiers. Values from the encodings' tables (ICU gb18030, Big5).
 /// `icp`: "P" may precede the label (ICP备, ICP证).
-typedef struct { uint16_t label; int icp; uint16_t previous[8]; } LegacyLabel;
+typedef struct { uint16_t label; int icp; uint16_t previous[10]; } LegacyLabel;
 
 static const LegacyLabel gb18030_labels[] = {
-    {0xB1B8, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0}},  // 备 after 安 关 關 関 Ｐ ｐ
-    {0x82E4, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0}},  // 備
-    {0xD6A4, 1, {0xBFC9, 0xA3D0, 0xA3F0}},                          // 证 after 可 Ｐ ｐ
-    {0xD743, 1, {0xBFC9, 0xA3D0, 0xA3F0}},                          // 證
-    {0xD45E, 1, {0xBFC9, 0xA3D0, 0xA3F0}},                          // 証
+    {0xB1B8, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3}},  // 备 after 安 关 關 関 Ｐ ｐ 算
+    {0x82E4, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3}},  // 備
+    {0xD6A4, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 证 after 可 Ｐ ｐ 出 网 網
+    {0xD743, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 證
+    {0xD45E, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 証
+    {0xC2EB, 0, {0xB4FA}},                                                  // 码 after 代
+    {0xB461, 0, {0xB4FA}},                                                  // 碼
+    {0xD5D5, 0, {0xD6B4, 0x88CC}},                                          // 照 after 执 執
+    {0xCEC4, 0, {0xCDF8, 0xBE57}},                                          // 文 after 网 網
+    {0xB5DA, 0, {0xD7D6}},                                                  // 第 after 字
+    {0xD0D4, 0, {0xD3AA, 0xA049}},                                          // 性 after 营 營
     {0xB1A8, 0, {0xBED9, 0xC565, 0x9448}},                          // 报 after 举 舉 擧
     {0x88F3, 0, {0xBED9, 0xC565, 0x9448}},                          // 報
     {0xCBDF, 0, {0xCDB6}},                                          // 诉 after 投
     {0xD456, 0, {0xCDB6}},                                          // 訴
 };
 static const LegacyLabel big5_labels[] = {
-    {0xB3C6, 1, {0xA677, 0xC3F6, 0xA2DE, 0xA2F8}},                  // 備 after 安 關 Ｐ ｐ
-    {0xC3D2, 1, {0xA569, 0xA2DE, 0xA2F8}},                          // 證 after 可 Ｐ ｐ
-    {0xB5FD, 1, {0xA569, 0xA2DE, 0xA2F8}},                          // 証
+    {0xB3C6, 1, {0xA677, 0xC3F6, 0xA2DE, 0xA2F8, 0xBAE2}},          // 備 after 安 關 Ｐ ｐ 算
+    {0xC3D2, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4}},          // 證 after 可 Ｐ ｐ 出 網
+    {0xB5FD, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4}},          // 証
+    {0xBD58, 0, {0xA54E}},                                          // 碼 after 代
+    {0xB7D3, 0, {0xB0F5}},                                          // 照 after 執
+    {0xA4E5, 0, {0xBAF4}},                                          // 文 after 網
+    {0xB2C4, 0, {0xA672}},                                          // 第 after 字
+    {0xA9CA, 0, {0xC0E7}},                                          // 性 after 營
     {0xB3F8, 0, {0xC17C}},                                          // 報 after 舉
     {0xB644, 0, {0xA7EB}},                                          // 訴 after 投
 };
@@ -727,7 +789,7 @@ static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, c
         if (icp && (c == 'P' || c == 'p')) return 1;
         if (end < floor + 2) return 0;
         uint16_t pair = (uint16_t)(b[end - 2] << 8 | b[end - 1]);
-        for (int k = 0; k < 8 && label->previous[k]; k++) {
+        for (int k = 0; k < 10 && label->previous[k]; k++) {
             if (label->previous[k] == pair) return 1;
         }
         return 0;
@@ -760,6 +822,22 @@ static int legacy_telecom_dash(const uint8_t *b, size_t i, int big5) {
     return big5 ? (pair >= 0xA2B0 && pair <= 0xA2B2) : (pair >= 0xA3B1 && pair <= 0xA3B3);
 }
 
+/// Whether a dash of `length` bytes at `i` may stand between a letter and a digit, as in
+/// Beijing-YunQue-20230821: spaces skipped, a tag, a reference or a double-byte character
+/// (a full-width letter or digit) on either side counts, since they are decoded later.
+static int legacy_letter_digit_dash(const uint8_t *b, size_t count, size_t i, size_t length) {
+    size_t k = i;
+    while (k > 0 && (b[k - 1] == ' ' || b[k - 1] == '\t')) k--;
+    if (k == 0) return 0;
+    uint8_t before = b[k - 1];
+    if (!(is_ascii_letter(before) || before == ';' || before == '>' || before >= 0x40 + 0x41)) return 0;
+    size_t q = i + length;
+    while (q < count && (b[q] == ' ' || b[q] == '\t')) q++;
+    if (q >= count) return 0;
+    uint8_t after = b[q];
+    return (after >= '0' && after <= '9') || after == '&' || after == '<' || after >= 0x81;
+}
+
 size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, size_t *out, size_t capacity,
                                     size_t *resume) {
     const LegacyLabel *labels = big5 ? big5_labels : gb18030_labels;
@@ -772,7 +850,7 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
     for (size_t k = 0; k < dash_count; k++) starts[dashes[k] >> 8] = 1;
     starts[big5 ? 0xA2 : 0xA3] = 1;
     if (big5) starts[0xA3] = 1;
-    const char *ascii = "-&rRcCtTlL";
+    const char *ascii = "-&rRcCtTlLiIsSpP";
     for (const char *c = ascii; *c; c++) starts[(uint8_t)*c] = 1;
     size_t n = 0;
     // Walk character by character, as the decoder will, so that the second byte of one
@@ -810,10 +888,12 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
             for (size_t k = 0; k < label_count && !candidate; k++) {
                 if (labels[k].label == pair) candidate = legacy_previous_accepts(b, floor, i, &labels[k], labels[k].icp);
             }
-            for (size_t k = 0; k < dash_count && !candidate; k++) candidate = dashes[k] == pair && legacy_telecom_dash(b, i, big5);
+            for (size_t k = 0; k < dash_count && !candidate; k++) {
+                candidate = dashes[k] == pair && (legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 2));
+            }
             if (!candidate) candidate = legacy_fullwidth_letter(pair, big5);
         } else if (c == '-') {
-            candidate = legacy_telecom_dash(b, i, big5);
+            candidate = legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 1);
         } else if (c == '&') {
             uint8_t next = b[i + 1];
             candidate = next == '#' || next == 'n' || next == 'm' || next == 'h';
@@ -826,7 +906,8 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
                 size_t floor = i > 192 ? i - 192 : 0;
                 candidate = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, line_end(b, count, i, i + 384));
             } else {
-                candidate = f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e';
+                candidate = (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') || (f0 == 'i' && f1 == 'c' && f2 == 'p') ||
+                            (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
             }
         }
         if (candidate) {

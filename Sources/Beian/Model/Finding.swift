@@ -22,11 +22,13 @@ public struct Finding: Sendable, Hashable {
     public let site: String?
     /// Telecom licences: true for 合字 (foreign-invested) licences.
     public let foreignInvested: Bool?
-    /// Public security filings: the six-digit GB/T 2260 division code.
+    /// The six-digit GB/T 2260 division code: public security filings, USCCs (characters 3–8),
+    /// algorithm filings.
     public let division: String?
     /// News licences: the category digit (1 or 2).
     public let category: Int?
-    /// News licences: the year of issue.
+    /// The year of issue or filing: news, culture, drug and religious licences, generative-AI
+    /// filings (from the date).
     public let year: Int?
     /// Hotlines: the area code without the trunk 0 ("23").
     public let areaCode: String?
@@ -34,6 +36,14 @@ public struct Finding: Sendable, Hashable {
     public let phoneType: PhoneType?
     /// Hotlines: the extension, if any.
     public let phoneExtension: String?
+    /// Drug information certificates: 经营性 (commercial) or 非经营性 (non-commercial).
+    public let business: String?
+    /// Network publishing licences: the issuing administration's mark, 总 or 署.
+    public let authority: String?
+    /// Generative-AI filings: the filing date, "2023-08-21".
+    public let date: String?
+    /// When a pinyin abbreviation fits two provinces (Jin: 津 or 晋), both; `province` is nil.
+    public let candidates: [Province]?
 
     /// True when the finding has no error-severity issue. Says nothing of whether a registry
     /// holds the number: Beian checks form and consistency only.
@@ -45,7 +55,8 @@ public struct Finding: Sendable, Hashable {
     init(kind: Kind, raw: String, start: Int, end: Int, canonical: String, number: String,
          province: Province?, issues: [Issue], site: String? = nil, foreignInvested: Bool? = nil,
          division: String? = nil, category: Int? = nil, year: Int? = nil, areaCode: String? = nil,
-         phoneType: PhoneType? = nil, phoneExtension: String? = nil) {
+         phoneType: PhoneType? = nil, phoneExtension: String? = nil, business: String? = nil,
+         authority: String? = nil, date: String? = nil, candidates: [Province]? = nil) {
         self.kind = kind
         self.raw = raw
         self.start = start
@@ -62,7 +73,14 @@ public struct Finding: Sendable, Hashable {
         self.areaCode = areaCode
         self.phoneType = phoneType
         self.phoneExtension = phoneExtension
+        self.business = business
+        self.authority = authority
+        self.date = date
+        self.candidates = candidates
     }
+
+    /// The division that `division` names, with its full name in both languages.
+    public var divisionDetails: Division? { division.flatMap { Division(code: $0) } }
 
     func adding(_ extra: [Issue]) -> Finding {
         var copy = self

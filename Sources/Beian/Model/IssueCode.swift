@@ -15,6 +15,12 @@ public enum IssueCode: String, Sendable, CaseIterable, Hashable {
     case missingAreaCode = "missing_area_code"
     case linkMismatch = "link_mismatch"
     case noMIITLink = "no_miit_link"
+    case ambiguousProvince = "ambiguous_province"
+    case unknownCounty = "unknown_county"
+    case abolishedDivision = "abolished_division"
+    case badCheckCharacter = "bad_check_character"
+    case invalidCharacter = "invalid_character"
+    case invalidDate = "invalid_date"
     // Documents
     case provinceInconsistent = "province_inconsistent"
     case hotlineOtherProvince = "hotline_other_province"
@@ -38,6 +44,12 @@ public enum IssueCode: String, Sendable, CaseIterable, Hashable {
         case .missingAreaCode: Bilingual(zh: "固定电话缺少区号", en: "a landline number without its area code")
         case .linkMismatch: Bilingual(zh: "链接中的备案号与显示的不一致", en: "the link's record code differs from the text")
         case .noMIITLink: Bilingual(zh: "ICP备案号未链接到工信部备案系统", en: "the ICP filing is not linked to the MIIT filing system")
+        case .ambiguousProvince: Bilingual(zh: "拼音简称可指两个省份", en: "the pinyin abbreviation fits two provinces")
+        case .unknownCounty: Bilingual(zh: "省内没有这个县级行政区划代码", en: "the province has no such county-level division code")
+        case .abolishedDivision: Bilingual(zh: "行政区划代码已撤销", en: "the division code has been abolished")
+        case .badCheckCharacter: Bilingual(zh: "校验码不符", en: "the check character is wrong")
+        case .invalidCharacter: Bilingual(zh: "含有编码规则不允许的字符", en: "a character the code's alphabet does not allow")
+        case .invalidDate: Bilingual(zh: "日期无效", en: "the date is invalid")
         case .provinceInconsistent: Bilingual(zh: "同一页面的备案和许可证属于不同省份", en: "the page's registrations name different provinces")
         case .hotlineOtherProvince: Bilingual(zh: "举报电话位于其他省份", en: "the hotline is in another province")
         case .noFindings: Bilingual(zh: "未发现备案或许可证信息", en: "no registration or licence found")

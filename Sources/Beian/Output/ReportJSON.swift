@@ -69,6 +69,12 @@ public enum ReportJSON {
             ("area_code", JSONValue(finding.areaCode)),
             ("type", JSONValue(finding.phoneType?.rawValue)),
             ("extension", JSONValue(finding.phoneExtension)),
+            ("display", .object([("zh", .string(finding.display.zh)), ("en", .string(finding.display.en))])),
+            ("candidates", finding.candidates.map { .array($0.map(value(of:))) } ?? .null),
+            ("division_name", finding.divisionDetails.map { .object([("zh", .string($0.names.zh)), ("en", .string($0.names.en))]) } ?? .null),
+            ("business", JSONValue(finding.business)),
+            ("authority", JSONValue(finding.authority)),
+            ("date", JSONValue(finding.date)),
         ])
     }
 

@@ -54,15 +54,37 @@ public struct TextReport: Sendable {
         var rows: [(Bilingual, Bilingual)] = [
             (Bilingual(zh: "类型", en: "kind"), finding.kind.names),
             (Bilingual(zh: "规范形式", en: "canonical"), Bilingual(zh: finding.canonical, en: finding.canonical)),
-            (Bilingual(zh: "号码", en: "number"), Bilingual(zh: finding.number, en: finding.number)),
         ]
+        if finding.display.en != finding.canonical {
+            rows.append((Bilingual(zh: "英文形式", en: "in English"), Bilingual(zh: finding.display.en, en: finding.display.en)))
+        }
+        rows.append((Bilingual(zh: "号码", en: "number"), Bilingual(zh: finding.number, en: finding.number)))
         if let province = finding.province {
             rows.append((Bilingual(zh: "省份", en: "province"), Bilingual(zh: "\(province.abbreviation) \(province.zh)（\(province.code)）", en: "\(province.en) (\(province.code))")))
         }
         let same = { (text: String) in Bilingual(zh: text, en: text) }
         if let site = finding.site { rows.append((Bilingual(zh: "网站序号", en: "site"), same(site))) }
         if finding.foreignInvested == true { rows.append((Bilingual(zh: "外资", en: "foreign-invested"), Bilingual(zh: "是（合字）", en: "yes (合字)"))) }
-        if let division = finding.division { rows.append((Bilingual(zh: "行政区划代码", en: "division"), same(division))) }
+        if let candidates = finding.candidates {
+            rows.append((Bilingual(zh: "可能省份", en: "candidates"),
+                         Bilingual(zh: candidates.map { "\($0.abbreviation) \($0.zh)" }.joined(separator: "、"),
+                                   en: candidates.map(\.en).joined(separator: ", "))))
+        }
+        if let division = finding.division {
+            let names = finding.divisionDetails?.names
+            rows.append((Bilingual(zh: "行政区划代码", en: "division"),
+                         Bilingual(zh: division + (names.map { " \($0.zh)" } ?? ""), en: division + (names.map { " \($0.en)" } ?? ""))))
+        }
+        if let business = finding.business {
+            rows.append((Bilingual(zh: "性质", en: "business"),
+                         Bilingual(zh: business, en: business == "非经营性" ? "non-commercial (非经营性)" : "commercial (经营性)")))
+        }
+        if let authority = finding.authority {
+            rows.append((Bilingual(zh: "发证机关", en: "authority"),
+                         authority == "总" ? Bilingual(zh: "总（原国家新闻出版广电总局）", en: "总 (former SAPPRFT)")
+                                          : Bilingual(zh: "署（国家新闻出版署）", en: "署 (NPPA)")))
+        }
+        if let date = finding.date { rows.append((Bilingual(zh: "日期", en: "date"), same(date))) }
         if let category = finding.category {
             rows.append((Bilingual(zh: "类别", en: "category"),
                          category == 1 ? Bilingual(zh: "1（新闻单位）", en: "1 (news organisation)") : Bilingual(zh: "2（非新闻单位）", en: "2 (other platform)")))

@@ -19,8 +19,8 @@ extension TextView {
     /// Reads the number at `index`. Digit groups split by soft gaps ("1234 5678") are joined
     /// while the joined length stays within `maxJoined`; a hard gap always ends the number.
     /// With `masks`, X, x and * count as digits (placeholders such as 粤ICP备XXXXXXXX号).
-    /// Nil when the number has fewer than `minimumDigits` or a run is longer than `maxRunLength`.
-    func readDigits(from index: Int, maxJoined: Int, masks: Bool = false) -> DigitRun? {
+    /// Nil when the number has fewer than `minimumDigits` or a run is longer than `maxRun`.
+    func readDigits(from index: Int, maxJoined: Int, masks: Bool = false, maxRun: Int = maxRunLength) -> DigitRun? {
         var run = DigitRun(digits: "", start: index, end: index)
         var cursor = index
         guard isNumberScalar(cursor, masks: masks) else { return nil }
@@ -31,7 +31,7 @@ extension TextView {
                 group.unicodeScalars.append(self[groupEnd])
                 groupEnd += 1
                 // A longer run is no identifier (and reading it would depend on window size).
-                if groupEnd - cursor > Self.maxRunLength { return nil }
+                if groupEnd - cursor > maxRun { return nil }
             }
             if !run.digits.isEmpty, run.count + group.utf8.count > maxJoined { break }
             run.digits += group

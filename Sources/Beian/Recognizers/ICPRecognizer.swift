@@ -15,7 +15,12 @@ struct ICPRecognizer: Recognizer {
             }
             let markIndex = view.skipGaps(from: afterICP)
             guard markIndex < view.count, view[markIndex] == Labels.filingMark || view[markIndex] == Labels.licenceMark else {
-                index = afterICP
+                if let english = englishFinding(in: view, icp: index, afterICP: afterICP, context: context) {
+                    findings.append(english.finding)
+                    index = english.end
+                } else {
+                    index = afterICP
+                }
                 continue
             }
             let kind: Kind = view[markIndex] == Labels.filingMark ? .icpFiling : .icpLicence
@@ -40,6 +45,84 @@ struct ICPRecognizer: Recognizer {
         return findings
     }
 
+    // MARK: English and pinyin footers
+
+    /// Words English footers put between "ICP" and the number (formats.md §7): "Beijing ICP
+    /// prepared NO.16065310-3", "ICP License No. 030173", "Zhe ICP Bei 123456", "ICP Filing No.".
+    private static let filingWords: Set<String> = ["bei", "prepared", "filing", "record", "recordal", "beian"]
+    private static let licenceWords: Set<String> = ["zheng"]
+    private static let neutralWords: Set<String> = ["license", "licence", "certificate", "no", "number", "registration"]
+
+    /// An English or pinyin ICP finding whose "ICP" stands at `icp`: a province (name or
+    /// pinyin syllable) before it or after the number (", Shanghai", "by Jiangsu …"), label
+    /// words, then the number. Either a province before or a label word is required.
+    func englishFinding(in view: TextView, icp: Int, afterICP: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
+        var cursor = view.skipGaps(from: afterICP)
+        var sawWord = false
+        var filing = false
+        var licence = false
+        for _ in 0..<4 {
+            if cursor < view.count, view[cursor] == ":" || view[cursor] == "-" || view[cursor] == "." || view[cursor] == "#" {
+                cursor = view.skipGaps(from: cursor + 1)
+                continue
+            }
+            guard let word = view.wordAt(cursor) else { break }
+            let key = word.word.lowercased()
+            if Self.filingWords.contains(key) {
+                filing = true
+            } else if Self.licenceWords.contains(key) {
+                licence = true
+            } else if !Self.neutralWords.contains(key) {
+                break
+            }
+            sawWord = true
+            cursor = view.skipGaps(from: word.end)
+        }
+        var provinces: [Province] = []
+        var start = icp
+        let before = view.wordBefore(icp)
+        if let before {
+            provinces = ProvinceSpellings.provinces(named: before.word)
+            if !provinces.isEmpty { start = before.start }
+        }
+        guard sawWord || !provinces.isEmpty,
+              let run = view.readDigits(from: cursor, maxJoined: 10, masks: true) else { return nil }
+        var end = run.end
+        var site: String?
+        if let suffix = view.readSiteSuffix(from: end) {
+            site = suffix.site
+            end = suffix.end
+        }
+        if provinces.isEmpty, let after = provinceAfter(in: view, from: end) { provinces = [after] }
+        let kind: Kind = filing ? .icpFiling : (licence || run.count == 6) ? .icpLicence : .icpFiling
+        let source = context.source(of: start..<end, in: view)
+        guard provinces.count == 2 else {
+            let result = finding(kind: kind, abbreviation: provinces.first.flatMap { $0.abbreviation.first }, digits: run.digits,
+                                 site: site, source: source, referenceYear: context.referenceYear)
+            return (result, end)
+        }
+        var result = finding(kind: kind, abbreviation: nil, digits: run.digits, site: site, source: source,
+                             referenceYear: context.referenceYear, candidates: provinces)
+        let syllable = before?.word ?? ""
+        result.issues.removeAll { $0.code == .missingProvince }
+        result.issues.insert(ProvinceSpellings.ambiguity(syllable, provinces), at: 0)
+        return (result, end)
+    }
+
+    /// A province named after an English ICP number: ", Shanghai" or "by Jiangsu Communications Administration".
+    private func provinceAfter(in view: TextView, from index: Int) -> Province? {
+        var cursor = view.skipGaps(from: index)
+        if cursor < view.count, view[cursor] == "," {
+            cursor += 1
+        } else if let by = view.wordAt(cursor), by.word.lowercased() == "by" {
+            cursor = by.end
+        } else {
+            return nil
+        }
+        guard let word = view.wordAt(cursor) else { return nil }
+        return ProvinceSpellings.province(fullName: word.word)
+    }
+
     /// Skips "(shou.org.cn)" between 备 and the number, as in 贵ICP备(shou.org.cn)05052049号-13.
     private func skipHostAside(_ view: TextView, from index: Int) -> Int {
         guard index < view.count, view[index] == "(" else { return index }
@@ -54,7 +137,7 @@ struct ICPRecognizer: Recognizer {
     }
 
     func finding(kind: Kind, abbreviation: Character?, digits: String, site: String?,
-                 source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+                 source: (raw: String, start: Int, end: Int), referenceYear: Int, candidates: [Province]? = nil) -> Finding {
         let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: kind)
         var issues = provinceIssues
         let count = digits.utf8.count
@@ -68,7 +151,7 @@ struct ICPRecognizer: Recognizer {
         let prefix = abbreviation.map(String.init) ?? ""
         let canonical = "\(prefix)ICP\(mark)\(digits)号" + (site.map { "-\($0)" } ?? "")
         return Finding(kind: kind, raw: source.raw, start: source.start, end: source.end, canonical: canonical,
-                       number: digits, province: province, issues: issues, site: site)
+                       number: digits, province: province, issues: issues, site: site, candidates: candidates)
     }
 
     /// Length and year rules of ICP filing numbers (formats.md §1): 8 digits YYNNNNNN,

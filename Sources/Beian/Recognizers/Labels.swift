@@ -35,5 +35,33 @@ enum Labels {
     /// Extension markers after a phone number ("-N" extensions are read as a dash-separated group).
     static let phoneExtension: [[Unicode.Scalar]] = ["转", "ext.", "ext"].map(scalars)
 
+    // MARK: Other footer licences (formats.md §6)
+
+    /// 网文 of 京网文〔2020〕…, and 许字 in older ones (滇网文许字【2014】…).
+    static let culture: [Unicode.Scalar] = scalars("网文")
+    static let cultureOldWord: [Unicode.Scalar] = scalars("许字")
+    /// 字第 of （沪）字第1248号.
+    static let broadcast: [Unicode.Scalar] = scalars("字第")
+    /// 网出证 of （署）网出证（粤）字第054号, and its predecessor 新出网证（京）字172号.
+    static let publishing: [Unicode.Scalar] = scalars("网出证")
+    static let publishingOld: [Unicode.Scalar] = scalars("新出网证")
+    static let character: Unicode.Scalar = "字"
+    static let ordinal: Unicode.Scalar = "第"
+    /// 经营性 of (京)-经营性-2017-0020, after 非 in 非经营性.
+    static let drugBusiness: [Unicode.Scalar] = scalars("经营性")
+    static let nonCommercial: Unicode.Scalar = "非"
+    /// Labels the 7-digit audio-visual licence needs.
+    static let audiovisual: [[Unicode.Scalar]] = ["视听节目许可证", "网络视听许可证", "视听许可证"].map(scalars)
+    /// The religious information licence's label (京（2022）0000043 needs it).
+    static let religious: [Unicode.Scalar] = scalars("宗教信息服务许可证")
+    /// 网信算备 of algorithm filings.
+    static let algorithm: [Unicode.Scalar] = scalars("网信算备")
+    /// USCC labels, longest first; all end in 代码 or 执照 (+ 号 words), the prefilter's anchors.
+    static let uscc: [[Unicode.Scalar]] = [
+        "统一社会信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照编号", "营业执照号码", "营业执照号", "营业执照",
+    ].map(scalars)
+    /// Words between a licence label and its number.
+    static let numberWords: [[Unicode.Scalar]] = ["编号", "号码", "号", "No.", "No"].map(scalars)
+
     static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 }

@@ -13,6 +13,11 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         var index = 0
         while index < view.count {
             let scalar = view[index]
+            if scalar == "P" || scalar == "p", let english = englishFinding(in: view, at: index, context: context) {
+                findings.append(english.finding)
+                index = english.end
+                continue
+            }
             guard scalar == "公" || scalar == "网" else {
                 index += 1
                 continue
@@ -43,6 +48,41 @@ struct PublicSecurityFilingRecognizer: Recognizer {
             index = end
         }
         return findings
+    }
+
+    // MARK: English footers
+
+    /// English labels (formats.md §7): "Beijing Public Network Security No. 11011302007815",
+    /// "Shanghai Police No. 31011502406720".
+    private static let englishLabels: [[Unicode.Scalar]] = [
+        "Public Network Security", "Public Security", "Police",
+    ].map(Labels.scalars)
+    private static let englishWords: Set<String> = ["filing", "record", "registration", "beian", "no", "number"]
+
+    /// The English finding whose label starts at `index`, and the view index past it.
+    func englishFinding(in view: TextView, at index: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
+        guard !view.isASCIILetterScalar(index - 1), let label = view.matchAny(Self.englishLabels, at: index),
+              !view.isASCIILetterScalar(label.end) else { return nil }
+        var cursor = view.skipGaps(from: label.end)
+        var sawWord = false
+        for _ in 0..<4 {
+            if cursor < view.count, view[cursor] == ":" || view[cursor] == "." || view[cursor] == "#" {
+                cursor = view.skipGaps(from: cursor + 1)
+                continue
+            }
+            guard let word = view.wordAt(cursor), Self.englishWords.contains(word.word.lowercased()) else { break }
+            sawWord = true
+            cursor = view.skipGaps(from: word.end)
+        }
+        // "Police 12345678901234" alone is too loose: "No." or "Filing" must stand between.
+        guard sawWord, let run = view.readDigits(from: cursor, maxJoined: 14, masks: true) else { return nil }
+        let before = view.wordBefore(index)
+        var provinces = before.map { ProvinceSpellings.provinces(named: $0.word) } ?? []
+        // An ambiguous syllable is settled by the division code, which names the province.
+        if provinces.count == 2 { provinces = provinces.filter { run.digits.hasPrefix($0.code) } }
+        let start = provinces.isEmpty ? index : before!.start
+        let source = context.source(of: start..<run.end, in: view)
+        return (finding(abbreviation: provinces.first.flatMap { $0.abbreviation.first }, digits: run.digits, source: source), run.end)
     }
 
     func finding(abbreviation: Character?, digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
@@ -76,6 +116,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
                                         en: "division code \(division ?? code) is in \(divisionProvince.en) (\(code)), but \u{201C}\(province.abbreviation)\u{201D} is \(province.en) (\(province.code))"))
                 }
                 if province == nil { province = divisionProvince }
+                if let division { issues += DivisionCheck.issues(for: division).1 }
             } else {
                 issues.append(Issue(.unknownDivision, .error,
                                     zh: "前两位 \(code) 不是省级行政区划代码（GB/T 2260）",

@@ -13,6 +13,15 @@ enum Recognizers {
         TelecomLicenceRecognizer(),
         NewsLicenceRecognizer(),
         HotlineRecognizer(),
+        USCCRecognizer(),
+        CultureLicenceRecognizer(),
+        BroadcastLicenceRecognizer(),
+        AudiovisualLicenceRecognizer(),
+        PublishingLicenceRecognizer(),
+        DrugInfoCertificateRecognizer(),
+        ReligiousInfoLicenceRecognizer(),
+        AlgorithmFilingRecognizer(),
+        GenAIFilingRecognizer(),
     ]
 }
 

@@ -65,10 +65,12 @@ import Testing
         let report = scanner.check("渝ICP备20009753号-2")
         let object = try parse(ReportJSON.value(of: report)) as! [String: Any]
         let finding = (object["findings"] as! [[String: Any]])[0]
-        #expect(finding.count == 18)
+        #expect(finding.count == 24)
         #expect(finding["area_code"] is NSNull)
         #expect(finding["site"] as? String == "2")
         #expect((finding["province"] as? [String: Any])?["abbr"] as? String == "渝")
+        #expect(finding["display"] as? [String: String] == ["zh": "渝ICP备20009753号-2", "en": "Chongqing ICP Filing No. 20009753-2"])
+        #expect(finding["candidates"] is NSNull && finding["division_name"] is NSNull && finding["date"] is NSNull)
     }
 
     @Test func stringsAreEscaped() {

@@ -2,14 +2,14 @@ import Foundation
 
 /// A JSON Schema validator for the keywords Beian's schema uses (draft 2020-12 subset:
 /// $ref to $defs, oneOf, type, const, enum, required, properties, additionalProperties,
-/// items, minimum, minLength, pattern). An unknown keyword fails loudly, so the schema cannot
+/// items, minItems, minimum, minLength, pattern). An unknown keyword fails loudly, so the schema cannot
 /// outgrow the validator unnoticed.
 struct SchemaValidator {
     let root: [String: Any]
 
     static let known: Set<String> = [
         "$schema", "$id", "title", "$defs", "$ref", "oneOf", "type", "const", "enum", "required", "properties",
-        "additionalProperties", "items", "minimum", "minLength", "pattern",
+        "additionalProperties", "items", "minItems", "minimum", "minLength", "pattern",
     ]
 
     func errors(_ value: Any, _ schema: [String: Any], path: String = "$") -> [String] {
@@ -44,6 +44,9 @@ struct SchemaValidator {
                     errors.append("\(path): unexpected \(key)")
                 }
             }
+        }
+        if let array = value as? [Any], let minItems = schema["minItems"] as? Int, array.count < minItems {
+            errors.append("\(path): fewer than \(minItems) items")
         }
         if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
             for (index, item) in array.enumerated() { errors += self.errors(item, items, path: "\(path)[\(index)]") }

@@ -1,0 +1,37 @@
+/// Online audio-visual programme licences (信息网络传播视听节目许可证, `audiovisual_licence`).
+///
+/// Shape (formats.md §6.3): 7 digits, sometimes with 号. Seven digits alone are anything, so a
+/// label (视听节目许可证 …) must precede them. The first two digits seem to encode the province
+/// in a non-GB/T 2260 order (INFERRED, UNCONFIRMED), so no province is read from them.
+struct AudiovisualLicenceRecognizer: Recognizer {
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < view.count {
+            let scalar = view[index]
+            guard scalar == "视" || scalar == "网", let label = view.matchAny(Labels.audiovisual, at: index, gapsInside: true) else {
+                index += 1
+                continue
+            }
+            guard let run = view.readDigits(from: view.skipNumberWords(from: label.end), maxJoined: 9) else {
+                index = label.end
+                continue
+            }
+            let end = view.skipNumberMark(from: run.end) ?? run.end
+            let source = context.source(of: run.start..<end, in: view)
+            findings.append(finding(digits: run.digits, source: source))
+            index = end
+        }
+        return findings
+    }
+
+    func finding(digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
+        var issues: [Issue] = []
+        if digits.utf8.count != 7 {
+            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "7位", en: "7")))
+        }
+        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
+        return Finding(kind: .audiovisualLicence, raw: source.raw, start: source.start, end: source.end, canonical: digits,
+                       number: digits, province: nil, issues: issues)
+    }
+}

@@ -1,0 +1,59 @@
+/// Radio and TV programme production licences (广播电视节目制作经营许可证, `broadcast_licence`).
+///
+/// Shape (formats.md §6.2): `（P）字第 NNNN 号`, also `P字第NNNN号` without brackets and the old
+/// Shandong `(鲁广社)字第046号`. A province must stand there: 字第 alone is common prose.
+/// After 网出证（P） the same shape belongs to a publishing licence, which wins.
+struct BroadcastLicenceRecognizer: Recognizer {
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < view.count {
+            guard view[index] == Labels.character, let labelEnd = view.match(Labels.broadcast, at: index, gapsInside: true) else {
+                index += 1
+                continue
+            }
+            var start: Int
+            var abbreviation: Character
+            var extra = ""
+            if let bracketed = view.bracketedBefore(index) {
+                if let before = view.previousNonGap(before: bracketed.open), view[before] == Labels.licenceMark {
+                    index = labelEnd
+                    continue
+                }
+                start = bracketed.open
+                abbreviation = bracketed.inside.first!
+                extra = String(bracketed.inside.dropFirst())
+            } else if let printed = view.abbreviation(before: index), Province(abbreviation: printed.0) != nil {
+                (abbreviation, start) = printed
+            } else {
+                index = labelEnd
+                continue
+            }
+            guard let run = view.readDigits(from: view.skipGaps(from: labelEnd), maxJoined: 6) else {
+                index = labelEnd
+                continue
+            }
+            let end = view.skipNumberMark(from: run.end) ?? run.end
+            let source = context.source(of: start..<end, in: view)
+            findings.append(finding(abbreviation: abbreviation, extra: extra, digits: run.digits, source: source))
+            index = end
+        }
+        return findings
+    }
+
+    func finding(abbreviation: Character, extra: String, digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
+        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: .broadcastLicence)
+        var issues = provinceIssues
+        if !extra.isEmpty {
+            issues.append(Issue(.legacyFormat, .info, zh: "括号中的「\(abbreviation)\(extra)」是旧格式",
+                                en: "\u{201C}\(abbreviation)\(extra)\u{201D} in brackets is an older format"))
+        }
+        if !(3...5).contains(digits.utf8.count) {
+            issues.append(Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的3–5位",
+                                en: "\(digits) is not the usual 3–5 digits"))
+        }
+        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
+        return Finding(kind: .broadcastLicence, raw: source.raw, start: source.start, end: source.end,
+                       canonical: "（\(abbreviation)\(extra)）字第\(digits)号", number: digits, province: province, issues: issues)
+    }
+}

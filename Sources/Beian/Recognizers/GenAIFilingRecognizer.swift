@@ -1,0 +1,70 @@
+/// Generative-AI service filings (生成式人工智能服务备案, `genai_filing`).
+///
+/// Shape (formats.md §6.8): `Province-ModelName-YYYYMMDD[NNNN]`, the province in pinyin
+/// (Beijing, ZheJiang), the model in CamelCase pinyin, the filing date and, in later ones, a
+/// four-digit serial. Found by its own shape, label or not: a dash after a letter, then the
+/// date; the province must be a real province name.
+struct GenAIFilingRecognizer: Recognizer {
+    /// The Interim Measures for generative AI services took effect on 2023-08-15.
+    static let earliestYear = 2023
+
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 1
+        while index < view.count {
+            guard view[index] == "-", view.isASCIILetterScalar(index - 1),
+                  let date = view.readPlainDigits(from: index + 1, limit: 13),
+                  date.digits.utf8.count == 8 || date.digits.utf8.count == 12, !view.isASCIILetterScalar(date.end) else {
+                index += 1
+                continue
+            }
+            var modelStart = index - 1
+            while modelStart > 0, view[modelStart - 1].isASCII, isASCIIAlphanumeric(UInt8(view[modelStart - 1].value)) {
+                modelStart -= 1
+            }
+            var provinceStart = modelStart - 1
+            guard provinceStart > 0, view[provinceStart] == "-" else {
+                index += 1
+                continue
+            }
+            let provinceEnd = provinceStart
+            while provinceStart > 0, view.isASCIILetterScalar(provinceStart - 1) { provinceStart -= 1 }
+            guard provinceStart < provinceEnd, !view.isDigit(provinceStart - 1),
+                  let province = ProvinceSpellings.province(fullName: view.text(provinceStart..<provinceEnd)) else {
+                index += 1
+                continue
+            }
+            let source = context.source(of: provinceStart..<date.end, in: view)
+            findings.append(finding(province: province, model: view.text(modelStart..<index), digits: date.digits, source: source,
+                                    referenceYear: context.referenceYear))
+            index = date.end
+        }
+        return findings
+    }
+
+    func finding(province: Province, model: String, digits: String, source: (raw: String, start: Int, end: Int),
+                 referenceYear: Int) -> Finding {
+        var issues: [Issue] = []
+        let year = Int(digits.prefix(4))!
+        let month = Int(digits.dropFirst(4).prefix(2))!
+        let day = Int(digits.dropFirst(6).prefix(2))!
+        let date = "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.dropFirst(6).prefix(2))"
+        if !(1...12).contains(month) || day < 1 || day > Self.days(in: month, of: year) {
+            issues.append(Issue(.invalidDate, .error, zh: "备案日期 \(digits.prefix(8)) 不是有效日期",
+                                en: "the filing date \(digits.prefix(8)) is no valid date"))
+        }
+        issues += Finding.yearIssues(year, kind: .genaiFiling, referenceYear: referenceYear, earliest: Self.earliestYear)
+        let name = String(province.en.filter { $0 != " " })
+        let canonical = "\(name)-\(model)-\(digits)"
+        return Finding(kind: .genaiFiling, raw: source.raw, start: source.start, end: source.end, canonical: canonical,
+                       number: canonical, province: province, issues: issues, year: year, date: date)
+    }
+
+    static func days(in month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Network publishing service licences (网络出版服务许可证, `publishing_licence`).
+///
+/// Shape (formats.md §6.4): `（总|署）网出证（P）字第? NNN 号`; 总 is the former SAPPRFT, 署 the
+/// NPPA (INFERRED). The predecessor 互联网出版许可证 reads `新出网证（P）字NNN号` (legacy_format).
+struct PublishingLicenceRecognizer: Recognizer {
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < view.count {
+            let scalar = view[index]
+            var labelEnd: Int?
+            var old = false
+            if scalar == "网" {
+                labelEnd = view.match(Labels.publishing, at: index, gapsInside: true)
+            } else if scalar == "新" {
+                labelEnd = view.match(Labels.publishingOld, at: index, gapsInside: true)
+                old = true
+            }
+            guard let labelEnd else {
+                index += 1
+                continue
+            }
+            guard let found = read(view, labelStart: index, labelEnd: labelEnd, old: old, context: context) else {
+                index = labelEnd
+                continue
+            }
+            findings.append(found.finding)
+            index = found.end
+        }
+        return findings
+    }
+
+    private func read(_ view: TextView, labelStart: Int, labelEnd: Int, old: Bool,
+                      context: RecognitionContext) -> (finding: Finding, end: Int)? {
+        guard let inside = view.skipOpeningBracket(from: labelEnd), inside < view.count, view.isIdeograph(inside),
+              let afterProvince = view.skipClosingBracket(from: inside + 1),
+              afterProvince < view.count, view[afterProvince] == Labels.character else { return nil }
+        var cursor = view.skipGaps(from: afterProvince + 1)
+        if cursor < view.count, view[cursor] == Labels.ordinal { cursor = view.skipGaps(from: cursor + 1) }
+        guard let run = view.readDigits(from: cursor, maxJoined: 5) else { return nil }
+        let end = view.skipNumberMark(from: run.end) ?? run.end
+        var start = labelStart
+        var authority: String?
+        if !old, let bracketed = view.bracketedBefore(labelStart, maxLength: 1), bracketed.inside == "总" || bracketed.inside == "署" {
+            authority = bracketed.inside
+            start = bracketed.open
+        }
+        let source = context.source(of: start..<end, in: view)
+        return (finding(authority: authority, abbreviation: Character(view[inside]), digits: run.digits, old: old, source: source), end)
+    }
+
+    func finding(authority: String?, abbreviation: Character, digits: String, old: Bool,
+                 source: (raw: String, start: Int, end: Int)) -> Finding {
+        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: .publishingLicence)
+        var issues = provinceIssues
+        if old {
+            issues.append(Issue(.legacyFormat, .info, zh: "「新出网证」是网络出版服务许可证之前的互联网出版许可证",
+                                en: "\u{201C}新出网证\u{201D} is the internet publishing licence that preceded the network publishing licence"))
+        }
+        if digits.utf8.count != 3 {
+            issues.append(Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的3位",
+                                en: "\(digits) is not the usual 3 digits"))
+        }
+        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
+        let canonical = old ? "新出网证（\(abbreviation)）字\(digits)号"
+            : (authority.map { "（\($0)）" } ?? "") + "网出证（\(abbreviation)）字第\(digits)号"
+        return Finding(kind: .publishingLicence, raw: source.raw, start: source.start, end: source.end, canonical: canonical,
+                       number: digits, province: province, issues: issues, authority: authority)
+    }
+}
