@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "Beian",
             dependencies: ["CBeianICU", "CBeianScan"],
-            exclude: ["Data/generate_area_codes.py"]
+            exclude: ["Data/generate_area_codes.py", "Data/generate_divisions.py"]
         ),
         .executableTarget(
             name: "beian",

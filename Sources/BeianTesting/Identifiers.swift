@@ -67,12 +67,13 @@ public enum BeianGen {
             .filter { !looksLikePlaceholder($0.number) }
     }
 
-    /// Public security filings (`public_security_filing`): 14 digits whose division code lies
-    /// in the province.
+    /// Public security filings (`public_security_filing`): 14 digits whose division code is a
+    /// county of the province in use.
     public static func publicSecurityFiling(in province: Province? = nil) -> Generator<SampleIdentifier, some SendableSequenceType> {
-        zip(provinceOrAny(province), Gen.int(in: 1...99), Gen.int(in: 1...99), Gen.int(in: 0...99_999_999))
-            .map { province, prefecture, county, serial in
-                let digits = province.code + pad(prefecture, 2) + pad(county, 2) + pad(serial, 8)
+        zip(county(in: province), Gen.int(in: 0...99_999_999))
+            .map { division, serial in
+                let province = Province(code: String(division.code.prefix(2)))!
+                let digits = division.code + pad(serial, 8)
                 return SampleIdentifier(kind: .publicSecurityFiling, text: "\(province.abbreviation)公网安备\(digits)号",
                                         number: digits, province: province)
             }
@@ -119,7 +120,12 @@ public enum BeianGen {
     public static func identifier(in province: Province? = nil) -> Generator<SampleIdentifier, some SendableSequenceType> {
         Gen.oneOf(icpFiling(in: province).eraseToAnySequence(), icpLicence(in: province).eraseToAnySequence(),
                   publicSecurityFiling(in: province).eraseToAnySequence(), telecomLicence(in: province).eraseToAnySequence(),
-                  newsLicence(in: province).eraseToAnySequence(), hotline(in: province).eraseToAnySequence())
+                  newsLicence(in: province).eraseToAnySequence(), hotline(in: province).eraseToAnySequence(),
+                  uscc(in: province).eraseToAnySequence(), cultureLicence(in: province).eraseToAnySequence(),
+                  broadcastLicence(in: province).eraseToAnySequence(), audiovisualLicence().eraseToAnySequence(),
+                  publishingLicence(in: province).eraseToAnySequence(), drugInfoCertificate(in: province).eraseToAnySequence(),
+                  religiousInfoLicence(in: province).eraseToAnySequence(), algorithmFiling(in: province).eraseToAnySequence(),
+                  genaiFiling(in: province).eraseToAnySequence())
     }
 
     // MARK: Helpers

@@ -59,7 +59,30 @@ extension BeianGen {
                             expected: .implausibleYear)
         }
 
+    /// A unified social credit code whose check character is replaced by another character of
+    /// the alphabet (`bad_check_character`).
+    public static var wrongCheckCharacter: Generator<NearMiss, some SendableSequenceType> {
+        zip(uscc(), Gen.int(in: 1...30)).map { valid, shift in
+            let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+            let check = alphabet.firstIndex(of: valid.text.last!)!
+            let code = String(valid.text.dropLast()) + String(alphabet[(check + shift) % 31])
+            return NearMiss(identifier: SampleIdentifier(kind: .uscc, label: valid.label, text: code, number: code,
+                                                         province: valid.province),
+                            expected: .badCheckCharacter)
+        }
+    }
+
+    /// A generative-AI filing dated on a day no month has, the 32nd to the 39th (`invalid_date`).
+    public static var impossibleDate: Generator<NearMiss, some SendableSequenceType> {
+        zip(genaiFiling(), Gen.int(in: 32...39)).map { valid, day in
+            let text = String(valid.text.dropLast(2)) + String(day)
+            return NearMiss(identifier: SampleIdentifier(kind: .genaiFiling, label: valid.label, text: text, number: text,
+                                                         province: valid.province),
+                            expected: .invalidDate)
+        }
+    }
+
     /// Any of the near-misses above.
     public static let nearMiss = Gen.oneOf(wrongDivision.eraseToAny(), wrongLength.eraseToAny(), placeholder.eraseToAny(),
-                                           futureYear.eraseToAny())
+                                           futureYear.eraseToAny(), wrongCheckCharacter.eraseToAny(), impossibleDate.eraseToAny())
 }

@@ -23,7 +23,8 @@ public enum Rendering: String, Sendable, CaseIterable {
     case big5
     /// Served as GB18030 (GBK) bytes.
     case gbk
-    /// With an English label, for the kinds that have one (hotlines, news licences); plain otherwise.
+    /// In English: labels for hotlines and news licences, the whole identifier for ICP filings
+    /// and licences and public security filings ("Beijing ICP Filing No. 12345678-1"); plain otherwise.
     case englishLabel
 }
 
@@ -97,6 +98,8 @@ extension BeianGen {
             switch identifier.kind {
             case .hotline: label = "Report hotline: "
             case .newsLicence: label = "Internet News Information Service License No. "
+            case .icpFiling, .icpLicence, .publicSecurityFiling:
+                text = english(identifier)
             default: break
             }
         }
@@ -127,6 +130,17 @@ extension BeianGen {
 
     // MARK: Character forms
 
+    /// An ICP or public security identifier as English footers print it (formats.md §7).
+    static func english(_ identifier: SampleIdentifier) -> String {
+        let place = identifier.province.map { $0.en + " " } ?? ""
+        let site = identifier.text.split(separator: "-").dropFirst().first.map { "-\($0)" } ?? ""
+        switch identifier.kind {
+        case .icpFiling: return "\(place)ICP Filing No. \(identifier.number)\(site)"
+        case .icpLicence: return "\(place)ICP License No. \(identifier.number)"
+        default: return "\(place)Public Network Security No. \(identifier.number)"
+        }
+    }
+
     static func fullWidth(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar.value {
@@ -143,6 +157,8 @@ extension BeianGen {
         "联": "聯", "闻": "聞", "务": "務", "许": "許", "经": "經", "营": "營", "业": "業", "权": "權", "们": "們",
         "晋": "晉", "粤": "粵", "沪": "滬", "苏": "蘇", "辽": "遼", "闽": "閩", "鲁": "魯", "赣": "贛",
         "贵": "貴", "陕": "陝", "宁": "寧", "琼": "瓊", "云": "雲", "陇": "隴", "黔": "黔",
+        "统": "統", "会": "會", "码": "碼", "络": "絡", "传": "傳", "视": "視", "听": "聽", "节": "節", "总": "總",
+        "执": "執", "广": "廣", "药": "藥", "资": "資", "书": "書",
     ]
 
     static func traditional(_ text: String) -> String {

@@ -93,3 +93,20 @@ enum DivisionCheck {
                             en: "\(province.en) has no division code \(code) in GB/T 2260 (codes change when divisions do)")])
     }
 }
+
+extension Division {
+    /// The county-level divisions of a province that are in use, in code order (what a
+    /// generator or a form offers).
+    public static func counties(in province: Province) -> [Division] {
+        DivisionTable.sortedCodes
+            .filter { $0.hasPrefix(province.code) && !$0.hasSuffix("00") }
+            .compactMap { code in
+                guard let row = DivisionTable.rows[code], row.until == nil, !DivisionTable.isGroup(row) else { return nil }
+                return Division(code: code)
+            }
+    }
+}
+
+extension DivisionTable {
+    static let sortedCodes: [String] = rows.keys.sorted()
+}

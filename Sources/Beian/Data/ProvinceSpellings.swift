@@ -54,3 +54,17 @@ extension ProvinceSpellings {
                      en: "the pinyin \u{201C}\(syllable)\u{201D} may stand for \(en); the province is uncertain")
     }
 }
+
+extension TextView {
+    /// The province named by the English or pinyin word(s) just before `index` ("Beijing",
+    /// "Inner Mongolia", "Jin"): the provinces it fits and where the name starts.
+    func provinceNamed(before index: Int) -> (provinces: [Province], start: Int)? {
+        guard let word = wordBefore(index) else { return nil }
+        let provinces = ProvinceSpellings.provinces(named: word.word)
+        guard !provinces.isEmpty else { return nil }
+        if word.word.lowercased() == "mongolia", let inner = wordBefore(word.start), inner.word.lowercased() == "inner" {
+            return (provinces, inner.start)
+        }
+        return (provinces, word.start)
+    }
+}

@@ -78,13 +78,9 @@ struct ICPRecognizer: Recognizer {
             sawWord = true
             cursor = view.skipGaps(from: word.end)
         }
-        var provinces: [Province] = []
-        var start = icp
-        let before = view.wordBefore(icp)
-        if let before {
-            provinces = ProvinceSpellings.provinces(named: before.word)
-            if !provinces.isEmpty { start = before.start }
-        }
+        let named = view.provinceNamed(before: icp)
+        var provinces = named?.provinces ?? []
+        let start = named?.start ?? icp
         guard sawWord || !provinces.isEmpty,
               let run = view.readDigits(from: cursor, maxJoined: 10, masks: true) else { return nil }
         var end = run.end
@@ -103,7 +99,7 @@ struct ICPRecognizer: Recognizer {
         }
         var result = finding(kind: kind, abbreviation: nil, digits: run.digits, site: site, source: source,
                              referenceYear: context.referenceYear, candidates: provinces)
-        let syllable = before?.word ?? ""
+        let syllable = view.wordBefore(icp)?.word ?? ""
         result.issues.removeAll { $0.code == .missingProvince }
         result.issues.insert(ProvinceSpellings.ambiguity(syllable, provinces), at: 0)
         return (result, end)

@@ -76,11 +76,11 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         }
         // "Police 12345678901234" alone is too loose: "No." or "Filing" must stand between.
         guard sawWord, let run = view.readDigits(from: cursor, maxJoined: 14, masks: true) else { return nil }
-        let before = view.wordBefore(index)
-        var provinces = before.map { ProvinceSpellings.provinces(named: $0.word) } ?? []
+        let named = view.provinceNamed(before: index)
+        var provinces = named?.provinces ?? []
         // An ambiguous syllable is settled by the division code, which names the province.
         if provinces.count == 2 { provinces = provinces.filter { run.digits.hasPrefix($0.code) } }
-        let start = provinces.isEmpty ? index : before!.start
+        let start = provinces.isEmpty ? index : named!.start
         let source = context.source(of: start..<run.end, in: view)
         return (finding(abbreviation: provinces.first.flatMap { $0.abbreviation.first }, digits: run.digits, source: source), run.end)
     }

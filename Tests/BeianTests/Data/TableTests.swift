@@ -35,3 +35,33 @@ import Testing
         #expect(Province(code: "61")?.en == "Shaanxi")
     }
 }
+
+@Suite struct DivisionTableTests {
+    @Test func divisionsHaveFullNamesInBothLanguages() throws {
+        #expect(Division(code: "110108")?.names == Bilingual(zh: "北京市海淀区", en: "Haidian District, Beijing"))
+        #expect(Division(code: "330110")?.names == Bilingual(zh: "浙江省杭州市余杭区", en: "Yuhang District, Hangzhou, Zhejiang"))
+        #expect(Division(code: "440300")?.names == Bilingual(zh: "广东省深圳市", en: "Shenzhen, Guangdong"))
+        #expect(Division(code: "500000")?.level == .province)
+        #expect(Division(code: "440300")?.level == .prefecture)
+        #expect(Division(code: "110103")?.abolishedAfter == 2010)
+        #expect(Division(code: "110199") == nil)
+        #expect(Division(code: "11010") == nil)
+    }
+
+    @Test func everyProvinceHasCountiesInUseWithinIt() {
+        for province in Province.all {
+            let counties = Division.counties(in: province)
+            #expect(counties.count >= 10, "\(province.en)")
+            #expect(counties.allSatisfy { $0.code.hasPrefix(province.code) && $0.level == .county && $0.abolishedAfter == nil })
+        }
+    }
+
+    @Test func pinyinSpellingsNameProvinces() {
+        #expect(ProvinceSpellings.provinces(named: "ZheJiang").map(\.code) == ["33"])
+        #expect(ProvinceSpellings.provinces(named: "shaanxi").map(\.code) == ["61"])
+        #expect(ProvinceSpellings.provinces(named: "Shanxi").map(\.code) == ["14"])
+        #expect(ProvinceSpellings.provinces(named: "Yue").map(\.code) == ["44"])
+        #expect(ProvinceSpellings.provinces(named: "Yu").map(\.code) == ["41", "50"])
+        #expect(ProvinceSpellings.provinces(named: "Atlantis").isEmpty)
+    }
+}

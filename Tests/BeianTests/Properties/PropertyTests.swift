@@ -116,6 +116,8 @@ struct Noise: Sendable {
         "<p>", "</p>", "<br>", "<a href=\"/news/12.html\">", "</a>", "&nbsp;", "&amp;", "report-card", "line-height:1.8",
         "ICP-MS", "B2B", "reportError(404)", "举报邮箱：jubao@example.com", "服务热线：400-123-4567", "版本 v2.3.1",
         "設備", "報道", "證明", "ＡＢＣ", "\u{3000}",
+        // Label characters of the other licences in ordinary words, and English words near their labels.
+        "文化", "中文", "网文小说", "第一", "文字", "代码", "性能", "经营", "执行", "security", "police", "Beijing", "nav-item",
     ]
 
     static let generator = zip(Gen.int(in: 0...Int(Int32.max)), Gen.bool).map { Noise(seed: $0, html: $1) }

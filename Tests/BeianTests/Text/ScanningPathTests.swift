@@ -19,6 +19,7 @@ struct SeededGenerator: RandomNumberGenerator {
         "备", "備", "证", "報", "訴", "ICP", "ＩＣＰ", "安", "举", "投", "可", "-", "－", "–", "B2", "Ｂ２", "D3", "1", "１２３",
         "&#22791;", "&#x5907;", "&ndash;", "&nbsp;", "&#45;", "report", "ＲＥＰＯＲＴ", "Licence", "tip-off", "complain",
         "<b>", "</a>", " ", "\u{3000}", "x", "中文", "12345678", "X", "\u{FFFD}",
+        "码", "碼", "代", "照", "執", "文", "网", "網", "第", "字", "性", "营", "出", "算", "icp", "Security", "POLICE", "Ｐｏｌｉｃｅ",
     ]
 
     private func anchors(_ bytes: [UInt8], portable: Bool) -> [Int] {
