@@ -78,6 +78,41 @@ public enum ReportJSON {
         ])
     }
 
+    /// `beian explain --format json`: the input and one explanation per identifier found in it
+    /// (schema: Samples/schema/explain.schema.json).
+    public static func value(explaining input: String, _ explanations: [Explanation]) -> JSONValue {
+        .object([
+            ("schema_version", .int(schemaVersion)),
+            ("input", .string(input)),
+            ("explanations", .array(explanations.map(value(of:)))),
+            ("valid", .bool(!explanations.isEmpty && explanations.allSatisfy(\.finding.isValid))),
+        ])
+    }
+
+    /// One explanation: the kind, its issuer, each part with its meaning, the issues, and the
+    /// whole finding as `check` reports it.
+    public static func value(of explanation: Explanation) -> JSONValue {
+        let finding = explanation.finding
+        return .object([
+            ("kind", .string(finding.kind.rawValue)),
+            ("names", bilingual(finding.kind.names)),
+            ("issuer", bilingual(explanation.issuer)),
+            ("raw", .string(finding.raw)),
+            ("canonical", .string(finding.canonical)),
+            ("display", bilingual(finding.display)),
+            ("valid", .bool(finding.isValid)),
+            ("parts", .array(explanation.parts.map { part in
+                .object([("name", bilingual(part.name)), ("value", .string(part.value)), ("meaning", bilingual(part.meaning))])
+            })),
+            ("issues", .array(finding.issues.map(value(of:)))),
+            ("finding", value(of: finding)),
+        ])
+    }
+
+    static func bilingual(_ text: Bilingual) -> JSONValue {
+        .object([("zh", .string(text.zh)), ("en", .string(text.en))])
+    }
+
     static func value(of province: Province) -> JSONValue {
         .object([
             ("code", .string(province.code)),

@@ -43,6 +43,33 @@ public struct TextReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One identifier explained field by field (`beian explain`).
+    public func render(_ explanation: Explanation) -> String {
+        let finding = explanation.finding
+        let validity = finding.isValid ? Bilingual(zh: "有效", en: "valid") : Bilingual(zh: "无效", en: "invalid")
+        var lines = [paint(finding.raw, .bold) + "  " + paint(pick(validity), finding.isValid ? .green : .red)]
+        var rows: [(Bilingual, Bilingual)] = [
+            (Bilingual(zh: "类型", en: "kind"), finding.kind.names),
+            (Bilingual(zh: "颁发", en: "issued by"), explanation.issuer),
+            (Bilingual(zh: "规范形式", en: "canonical"), Bilingual(zh: finding.canonical, en: finding.canonical)),
+        ]
+        if finding.display.en != finding.canonical {
+            rows.append((Bilingual(zh: "英文形式", en: "in English"), Bilingual(zh: finding.display.en, en: finding.display.en)))
+        }
+        lines += table(rows, indent: "  ")
+        if !explanation.parts.isEmpty {
+            lines.append("  " + paint(pick(Bilingual(zh: "组成", en: "parts")), .bold))
+            let valueWidth = explanation.parts.map { displayWidth($0.value) }.max() ?? 0
+            lines += table(explanation.parts.map { part in
+                let value = pad(part.value, to: valueWidth)
+                return (Bilingual(zh: "\(value)  \(part.name.zh)", en: "\(value)  \(part.name.en)"), part.meaning)
+            }, indent: "    ")
+        }
+        lines.append("  " + paint(pick(Bilingual(zh: "问题", en: "problems")), .bold) + (finding.issues.isEmpty ? "  " + pick(Bilingual(zh: "无", en: "none")) : ""))
+        for issue in finding.issues { lines += render(issue, indent: "    ") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// An unreadable input.
     public func render(error: BeianError, source: String) -> String {
         paint(source, .bold) + "  " + paint(pick(error.message), .red) + "\n"
