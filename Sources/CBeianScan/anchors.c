@@ -7,17 +7,19 @@
 //       证 證 証 preceded by P p Ｐ ｐ (ICP证), 可 (许可证: news, audio-visual, religious), 出 (网出证)
 //              or 网 網 (新出网证);
 //       报 報  preceded by 举 舉 擧 (举报);   诉 訴 preceded by 投 (投诉);
-//       码 碼  preceded by 代 (统一社会信用代码);   照 preceded by 执 執 (营业执照);
+//       码 碼  preceded by 代 and 用 (信用代码, not 证券代码);   照 preceded by 执 執 (营业执照);
 //       文     preceded by 网 網 (京网文);   第 preceded by 字 ((沪)字第);   性 preceded by 营 營 (经营性);
 //   - a dash (- － ﹣ ‐ ‑ ‒ – — ― − or &ndash; &mdash; &minus; &hyphen; or a numeric reference
 //     to one) preceded by a telecom category digit 1–3, itself right after A, B or D (half- or
-//     full-width), as in B2-, Ｂ２－, B1.B2 -; or preceded by a letter and followed by a digit-like
-//     character (gaps skipped both ways), as the date of Beijing-YunQue-20230821;
+//     full-width), as in B2-, Ｂ２－, B1.B2 -; or right after a letter and right before eight
+//     digit-like characters, as the date of Beijing-YunQue-20230821;
 //   - an English label word (any case, half- or full-width letters, or starting with a
 //     character reference to a letter): report, complain or tip-off with a telephone word
 //     (tel, phone, call, hotline) within the window, as HotlineRecognizer requires; licence or
-//     license right after "Service" (the news label); ICP (English ICP footers: "Beijing ICP
-//     prepared NO.…", "ICP License No. …"); security and police (English public security labels);
+//     license right after "Service" (the news label); ICP not right after an ASCII letter and
+//     followed, past gaps, : - . # and English label words (License, Filing, No …), by a digit
+//     (English ICP footers: "Beijing ICP prepared NO.…", "ICP License No. …"); security and
+//     police (English public security labels);
 // and, for 报 報 诉 訴, only label words (电话, 热线, 受理中心 …), gaps and a colon between the
 // label and the number's first character;
 // and is followed, within `after` bytes, by a number: 3 or more digit-like characters
@@ -535,22 +537,62 @@ static int is_fullwidth_letter(const uint8_t *b, size_t count, size_t i) {
     return (x == 0xBC && y >= 0xA1 && y <= 0xBA) || (x == 0xBD && y >= 0x81 && y <= 0x9A);
 }
 
-/// A dash between a letter and a digit (gaps skipped): the date dash of a generative-AI
-/// filing, Beijing-YunQue-20230821. `next` is where the dash ends.
+/// A dash right after a letter and right before eight digit-like characters: the date dash of
+/// a generative-AI filing, Beijing-YunQue-20230821 (GenAIFilingRecognizer reads the date with
+/// no gaps). `next` is where the dash ends.
 static int letter_digit_dash(const uint8_t *b, size_t count, size_t floor, size_t i, size_t next) {
     size_t start;
-    int32_t previous = previous_char(b, floor, i, 1, &start);
+    int32_t previous = previous_char(b, floor, i, 0, &start);
     if (previous != UNKNOWN_CHAR) {
         previous = halfwidth(previous);
         if (previous < 0 || previous >= 0x80 || !is_ascii_letter((uint8_t)previous)) return 0;
     }
     size_t q = next, length;
-    while (q < count && gap_at(b, count, q, &length)) q += length;
-    return q < count && digit_like(b, count, q, &length);
+    for (int digits = 0; digits < 8; digits++) {
+        if (q >= count || !digit_like(b, count, q, &length)) return 0;
+        q += length;
+    }
+    return 1;
+}
+
+/// English label words ICPRecognizer reads between "ICP" and the number.
+static const char *const icp_words[] = {"prepared", "filing", "record", "recordal", "beian", "bei", "zheng", "license",
+                                        "licence", "certificate", "number", "no", "registration"};
+
+/// Whether, from `q` on, only gaps, : - . # and ICP label words stand before a digit-like
+/// character, as ICPRecognizer requires after an English "ICP".
+static int icp_number_follows(const uint8_t *b, size_t count, size_t q, size_t limit) {
+    if (limit > count) limit = count;
+    while (q < limit) {
+        size_t length;
+        if (gap_at(b, count, q, &length)) { q += length; continue; }
+        if (digit_like(b, count, q, &length)) return 1;
+        int32_t cp = char_at(b, count, q, &length);
+        if (cp == UNKNOWN_CHAR) return 1;
+        int32_t half = halfwidth(cp);
+        if (half == ':' || half == '.' || half == '#' || is_dash(cp)) { q += length; continue; }
+        if (half < 0 || half >= 0x80 || !is_ascii_letter((uint8_t)half)) return 0;
+        size_t word = 0;
+        for (size_t w = 0; w < sizeof icp_words / sizeof *icp_words && !word; w++) {
+            size_t n = word_at(b, count, q, icp_words[w]);
+            // The whole word: no letter right after it.
+            if (n && !(q + n < count && is_ascii_letter(b[q + n]))) word = n;
+        }
+        if (!word) return 0;
+        q += word;
+    }
+    return 0;
 }
 
 /// The code point an anchor character stands for, and the context checks it needs.
 static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i, size_t next, int32_t cp) {
+    if (cp == 0x7801 || cp == 0x78BC) {
+        // 码 after 代 after 用: every USCC label ends in 信用代码 (证券代码 is a stock code).
+        size_t start, before;
+        if (previous_char(b, floor, i, 1, &start) != 0x4EE3) return 0;
+        int32_t second = previous_char(b, floor, start, 1, &before);
+        return second == 0x7528 || second == UNKNOWN_CHAR;
+    }
     if (is_label_char(cp)) {
         // Most label characters in prose follow another ideograph directly (设备, 日报):
         // decode it in place and skip the general search for gaps and references.
@@ -582,8 +624,10 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         size_t which = 0;
         length = english_word(b, count, i, &which);
         if (length == 0) accepted = 0;
-        // ICP, security, police: English ICP and public security labels.
-        else if (which >= WORD_ICP) accepted = 1;
+        // ICP: not inside a word, and a number after label words only. Security, police:
+        // English public security labels.
+        else if (which == WORD_ICP) accepted = !(i > 0 && is_ascii_letter(b[i - 1])) && icp_number_follows(b, count, i + length, i + after);
+        else if (which > WORD_ICP) accepted = 1;
         // licence, license: only the news label's "Service Licence"; report, complain, tip-off:
         // a hotline label, so a telephone word within the window.
         else if (which >= WORD_LICENCE) accepted = service_before(b, floor, i);
@@ -822,6 +866,21 @@ static int legacy_telecom_dash(const uint8_t *b, size_t i, int big5) {
     return big5 ? (pair >= 0xA2B0 && pair <= 0xA2B2) : (pair >= 0xA3B1 && pair <= 0xA3B3);
 }
 
+/// Whether the ASCII letters `c`, `d` may begin an English anchor word: report, complain,
+/// tip-off, licence/license, ICP, security, police.
+static inline int ascii_word_start(uint8_t c, uint8_t d) {
+    d |= 0x20;
+    switch (c | 0x20) {
+    case 'r': return d == 'e';
+    case 'c': return d == 'o';
+    case 't': case 'l': return d == 'i';
+    case 'i': return d == 'c';
+    case 's': return d == 'e';
+    case 'p': return d == 'o';
+    default: return 0;
+    }
+}
+
 /// Whether a dash of `length` bytes at `i` may stand between a letter and a digit, as in
 /// Beijing-YunQue-20230821: spaces skipped, a tag, a reference or a double-byte character
 /// (a full-width letter or digit) on either side counts, since they are decoded later.
@@ -844,12 +903,19 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
     size_t label_count = big5 ? sizeof big5_labels / sizeof *big5_labels : sizeof gb18030_labels / sizeof *gb18030_labels;
     const uint16_t *dashes = big5 ? big5_dashes : gb18030_dashes;
     size_t dash_count = big5 ? sizeof big5_dashes / sizeof *big5_dashes : sizeof gb18030_dashes / sizeof *gb18030_dashes;
-    // Bytes that can start a candidate: lead bytes of the codes above, and ASCII - & r c t l.
+    // Two-byte codes that can be a candidate (labels, dashes, full-width letters), as a bit
+    // set, and the ASCII bytes that can: - & and the first letters of the English words.
+    uint8_t pairs[8192];
+    memset(pairs, 0, sizeof pairs);
+#define SET_PAIR(code) (pairs[(uint16_t)(code) >> 3] |= (uint8_t)(1u << ((code) & 7)))
+    for (size_t k = 0; k < label_count; k++) SET_PAIR(labels[k].label);
+    for (size_t k = 0; k < dash_count; k++) SET_PAIR(dashes[k]);
+    for (uint32_t code = 0xA200; code <= 0xA3FF; code++) {
+        if (legacy_fullwidth_letter((uint16_t)code, big5)) SET_PAIR(code);
+    }
+#undef SET_PAIR
+#define IS_PAIR(code) (pairs[(uint16_t)(code) >> 3] & (1u << ((code) & 7)))
     uint8_t starts[256] = {0};
-    for (size_t k = 0; k < label_count; k++) starts[labels[k].label >> 8] = 1;
-    for (size_t k = 0; k < dash_count; k++) starts[dashes[k] >> 8] = 1;
-    starts[big5 ? 0xA2 : 0xA3] = 1;
-    if (big5) starts[0xA3] = 1;
     const char *ascii = "-&rRcCtTlLiIsSpP";
     for (const char *c = ascii; *c; c++) starts[(uint8_t)*c] = 1;
     size_t n = 0;
@@ -860,17 +926,32 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
     for (size_t i = from; i + 1 < count; i += step) {
         uint8_t c = b[i];
         step = 1;
+        if (c < 0x80) {
+            // ASCII that starts nothing: run on to the next byte that may (most of a page).
+            // A letter counts only as the first of its word's pair ("re", "ic", "po" …).
+            if (!starts[c] || (is_ascii_letter(c) && !ascii_word_start(c, b[i + 1]))) {
+                size_t k = i + 1;
+                while (k + 1 < count) {
+                    uint8_t d = b[k];
+                    if (d >= 0x80 || (starts[d] && (!is_ascii_letter(d) || ascii_word_start(d, b[k + 1])))) break;
+                    k++;
+                }
+                step = k - i;
+                continue;
+            }
+        }
         if (c >= 0x81 && c <= 0xFE) {
             uint8_t next = b[i + 1];
             if ((next >= 0x40 && next <= 0x7E) || (next >= (big5 ? 0xA1 : 0x80) && next <= 0xFE)) {
                 step = 2;
-                if (!starts[c]) {
+                if (!IS_PAIR(c << 8 | next)) {
                     // The common case, a character that starts nothing: run on through a
                     // stretch of them two bytes at a time.
                     while (i + 3 < count) {
                         uint8_t lead = b[i + 2], trail = b[i + 3];
-                        if (lead < 0x81 || lead == 0xFF || starts[lead]) break;
+                        if (lead < 0x81 || lead == 0xFF) break;
                         if (!((trail >= 0x40 && trail <= 0x7E) || (trail >= (big5 ? 0xA1 : 0x80) && trail <= 0xFE))) break;
+                        if (IS_PAIR(lead << 8 | trail)) break;
                         i += 2;
                     }
                     continue;
@@ -879,7 +960,7 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
                 if (i + 3 < count && b[i + 2] >= 0x81 && b[i + 2] <= 0xFE && b[i + 3] >= 0x30 && b[i + 3] <= 0x39) step = 4;
             }
         }
-        if (!starts[c]) continue;
+        if (c < 0x80 && !starts[c]) continue;
         int candidate = 0;
         if (c >= 0x81) {
             if (step != 2) continue;
@@ -917,4 +998,5 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
     }
     *resume = count;
     return n;
+#undef IS_PAIR
 }

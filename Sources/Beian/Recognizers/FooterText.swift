@@ -26,12 +26,12 @@ extension TextView {
         return skipGaps(from: cursor + 1)
     }
 
-    /// Exactly the ASCII digits at `index`, no gaps, as many as stand there (at most `limit`):
-    /// the digits and the index past them, or nil when there are none.
-    func readPlainDigits(from index: Int, limit: Int = 32) -> (digits: String, end: Int)? {
+    /// Exactly the ASCII digits (and, with `masks`, the masks X x *) at `index`, no gaps, as
+    /// many as stand there (at most `limit`): the digits and the index past them, or nil.
+    func readPlainDigits(from index: Int, limit: Int = 32, masks: Bool = true) -> (digits: String, end: Int)? {
         var cursor = index
         var digits = ""
-        while cursor < count, digits.utf8.count < limit, isDigit(cursor) || isMask(cursor) {
+        while cursor < count, digits.utf8.count < limit, isDigit(cursor) || (masks && isMask(cursor)) {
             digits.unicodeScalars.append(self[cursor])
             cursor += 1
         }

@@ -13,7 +13,7 @@ struct GenAIFilingRecognizer: Recognizer {
         var index = 1
         while index < view.count {
             guard view[index] == "-", view.isASCIILetterScalar(index - 1),
-                  let date = view.readPlainDigits(from: index + 1, limit: 13),
+                  let date = view.readPlainDigits(from: index + 1, limit: 13, masks: false),
                   date.digits.utf8.count == 8 || date.digits.utf8.count == 12, !view.isASCIILetterScalar(date.end) else {
                 index += 1
                 continue
@@ -45,9 +45,10 @@ struct GenAIFilingRecognizer: Recognizer {
     func finding(province: Province, model: String, digits: String, source: (raw: String, start: Int, end: Int),
                  referenceYear: Int) -> Finding {
         var issues: [Issue] = []
-        let year = Int(digits.prefix(4))!
-        let month = Int(digits.dropFirst(4).prefix(2))!
-        let day = Int(digits.dropFirst(6).prefix(2))!
+        // Read with masks: false, so all digits.
+        let year = Int(digits.prefix(4)) ?? 0
+        let month = Int(digits.dropFirst(4).prefix(2)) ?? 0
+        let day = Int(digits.dropFirst(6).prefix(2)) ?? 0
         let date = "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.dropFirst(6).prefix(2))"
         if !(1...12).contains(month) || day < 1 || day > Self.days(in: month, of: year) {
             issues.append(Issue(.invalidDate, .error, zh: "备案日期 \(digits.prefix(8)) 不是有效日期",

@@ -57,6 +57,9 @@ struct ICPRecognizer: Recognizer {
     /// pinyin syllable) before it or after the number (", Shanghai", "by Jiangsu …"), label
     /// words, then the number. Either a province before or a label word is required.
     func englishFinding(in view: TextView, icp: Int, afterICP: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
+        // "ICP" written as one word, all half- or all full-width: the prefilter's English anchor.
+        let widths = (icp..<afterICP).map { view.ends[$0] - view.starts[$0] }
+        guard afterICP - icp == 3, widths.allSatisfy({ $0 == widths[0] }), widths[0] == 1 || widths[0] == 3 else { return nil }
         var cursor = view.skipGaps(from: afterICP)
         var sawWord = false
         var filing = false

@@ -46,10 +46,14 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func labelsNeedTheirPrecedingCharacterAndANumber() {
         func count(_ text: String) -> Int { anchors(Array(text.utf8), portable: false).count }
-        // "ICP" is an anchor of its own (English footers), so a Chinese filing has two.
-        #expect(count("京ICP备12345678号") == 2)
-        #expect(count("京ICP <b>备</b> 1 2 3") == 2)
-        #expect(count("京ＩＣＰ备案号") == 0)                    // neither has a number after it
+        #expect(count("京ICP备12345678号") == 1)
+        #expect(count("京ICP <b>备</b> 1 2 3") == 1)
+        #expect(count("京ＩＣＰ备案号") == 0)
+        // An English "ICP" needs only label words before its number.
+        #expect(count("Beijing ICP prepared NO.16065310-3") == 1)
+        #expect(count("ＩＣＰ License No. 030173") == 1)
+        #expect(count("ICP-MS 检测 2024") == 0)
+        #expect(count("EPICP 12345678") == 0)
         #expect(count("设备12345678") == 0)                    // 备 after 设: no label
         #expect(count("京ICP备案号") == 0)                      // no number follows
         #expect(count("京ICP备1号") == 0)                       // one digit is no number
@@ -61,6 +65,7 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(count("ＲＥＰＯＲＴ hotline 12377") == 1)
         // The other licences' labels (formats.md §6), each after its own preceding character.
         #expect(count("统一社会信用代码：91110000101623741K") == 1)
+        #expect(count("证券代码：600519") == 0)                  // 代码 of a stock, not 信用代码
         #expect(count("營業執照：91110000101623741K") == 1)
         #expect(count("京网文〔2020〕1039-165号") == 1)
         #expect(count("中文〔2020〕1039-165号") == 0)             // 文 after 中
@@ -72,6 +77,7 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(count("Beijing-YunQue-20230821") == 1)           // the date's dash
         #expect(count("2023-08-21") == 0)                         // a dash after a digit
         #expect(count("nav-item 12345") == 0)                     // a letter, but no digit right after
+        #expect(count("charset=utf-8\">2024 12345") == 0)        // one digit, not an eight-digit date
         #expect(count("Beijing Public Network Security No. 11011302007815") == 1)
         #expect(count("Shanghai Police No. 31011502406720") == 1)
         // References before and as the anchor (&#80; is a letter, so an English word may start there).
