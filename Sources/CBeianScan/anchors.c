@@ -345,7 +345,12 @@ static int service_before(const uint8_t *b, size_t floor, size_t i) {
 /// The length of an English label word at `i` (letters half- or full-width, any case), or 0;
 /// `*index` receives which of `english_words` it is.
 static size_t english_word(const uint8_t *b, size_t count, size_t i, size_t *index) {
+    size_t first_length;
+    int32_t first = halfwidth(decode_utf8(b, count, i, &first_length));
+    if (first < 0 || first >= 0x80 || !is_ascii_letter((uint8_t)first)) return 0;
+    first |= 0x20;
     for (size_t w = 0; w < sizeof english_words / sizeof *english_words; w++) {
+        if (english_words[w][0] != first) continue;
         size_t length = word_at(b, count, i, english_words[w]);
         if (length) { *index = w; return length; }
     }
@@ -526,7 +531,9 @@ static int is_candidate(const uint8_t *b, size_t count, size_t i) {
     uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
     return (f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
            (f0 == 't' && f1 == 'i' && f2 == 'p' && b[i + 3] == '-') || (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') ||
-           (f0 == 'i' && f1 == 'c' && f2 == 'p') || (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') ||
+           // An ideograph right after ICP (ICP备) leaves no room for English label words.
+           (f0 == 'i' && f1 == 'c' && f2 == 'p' && !(b[i + 3] >= 0xE4 && b[i + 3] <= 0xE9)) ||
+           (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') ||
            (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
 }
 
