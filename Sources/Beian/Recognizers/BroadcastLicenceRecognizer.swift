@@ -15,7 +15,7 @@ struct BroadcastLicenceRecognizer: Recognizer {
             var start: Int
             var abbreviation: Character
             var extra = ""
-            if let bracketed = view.bracketedBefore(index) {
+            if let bracketed = view.bracketedBefore(index), bracketed.inside.unicodeScalars.allSatisfy(Self.isIdeograph) {
                 if let before = view.previousNonGap(before: bracketed.open), view[before] == Labels.licenceMark {
                     index = labelEnd
                     continue
@@ -39,6 +39,10 @@ struct BroadcastLicenceRecognizer: Recognizer {
             index = end
         }
         return findings
+    }
+
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) || scalar.value >= 0x20000
     }
 
     func finding(abbreviation: Character, extra: String, digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {

@@ -30,7 +30,8 @@ struct DrugInfoCertificateRecognizer: Recognizer {
             business = "非经营性"
         }
         guard let dash = view.previousNonGap(before: labelStart), view[dash] == "-",
-              let bracketed = view.bracketedBefore(dash, maxLength: 1), let abbreviation = bracketed.inside.first,
+              let bracketed = view.bracketedBefore(dash, maxLength: 1), view.isIdeograph(bracketed.open + 1),
+              let abbreviation = bracketed.inside.first,
               let yearStart = view.skipDash(from: labelEnd),
               let year = view.readPlainDigits(from: yearStart, limit: 4), year.digits.utf8.count == 4,
               let serialStart = view.skipDash(from: year.end),

@@ -74,6 +74,7 @@ import Testing
     @Test func broadcastNeedsAProvinceAndYieldsToPublishing() throws {
         #expect(findings("第1248号").isEmpty)
         #expect(findings("文字第1248号").isEmpty)              // 文 is no province, and no brackets
+        #expect(findings("(2020)字第1248号").isEmpty)          // a year in brackets, not a province
         #expect(codes(single("（萌）字第1248号")) == [.unknownProvince])
         let old = try #require(single("(鲁广社)字第046号"))
         #expect(old.province?.code == "37")
@@ -102,6 +103,7 @@ import Testing
         #expect(other.raw == "（沪）-非经营性-2013-0034")
         #expect(codes(single("(京)-经营性-2099-0020")) == [.implausibleYear])
         #expect(findings("经营性-2017-0020").isEmpty)     // no province in brackets
+        #expect(findings("(a)-经营性-2017-0020").isEmpty)
     }
 
     @Test func religiousLicenceNeedsItsLabel() throws {
