@@ -441,9 +441,13 @@ static int hotline_word_char(int32_t cp) {
     }
 }
 
-/// Whether, after 举报 or 投诉 ending at `q`, only label words, gaps and a colon stand before a
-/// number's first character (a digit, a mask, "+" or "("), as HotlineRecognizer requires.
-static int hotline_number_follows(const uint8_t *b, size_t count, size_t q, size_t limit) {
+/// How many bytes at `q` (the character `cp`, `length` bytes long) a label may put between
+/// itself and its number; 0 when what stands there is no part of the label.
+typedef size_t (*LabelFiller)(const uint8_t *b, size_t count, size_t q, int32_t cp, size_t length);
+
+/// Whether, from `q` on, only gaps and what `filler` accepts stand before a number's first
+/// character: a digit-like character, or "+" or "(" when `phone` (a phone number's start).
+static int number_follows(const uint8_t *b, size_t count, size_t q, size_t limit, LabelFiller filler, int phone) {
     if (limit > count) limit = count;
     while (q < limit) {
         size_t length;
@@ -452,11 +456,18 @@ static int hotline_number_follows(const uint8_t *b, size_t count, size_t q, size
         int32_t cp = char_at(b, count, q, &length);
         if (cp == UNKNOWN_CHAR) return 1;
         int32_t half = halfwidth(cp);
-        if (half == '+' || half == '(') return 1;
-        if (!hotline_word_char(cp)) return 0;
-        q += length;
+        if (phone && (half == '+' || half == '(')) return 1;
+        size_t skip = filler(b, count, q, cp, length);
+        if (skip == 0) return 0;
+        q += skip;
     }
     return 0;
+}
+
+/// After 举报 or 投诉: label words and a colon (HotlineRecognizer).
+static size_t hotline_filler(const uint8_t *b, size_t count, size_t q, int32_t cp, size_t length) {
+    (void)b; (void)count; (void)q;
+    return hotline_word_char(cp) ? length : 0;
 }
 
 /// Whether a number of MINIMUM_DIGITS digit-like characters starts at `q` (digit-like);
@@ -566,27 +577,14 @@ static int letter_digit_dash(const uint8_t *b, size_t count, size_t floor, size_
 static const char *const icp_words[] = {"prepared", "filing", "record", "recordal", "beian", "bei", "zheng", "license",
                                         "licence", "certificate", "number", "no", "registration"};
 
-/// Whether, from `q` on, only gaps, : - . # and ICP label words stand before a digit-like
-/// character, as ICPRecognizer requires after an English "ICP".
-static int icp_number_follows(const uint8_t *b, size_t count, size_t q, size_t limit) {
-    if (limit > count) limit = count;
-    while (q < limit) {
-        size_t length;
-        if (gap_at(b, count, q, &length)) { q += length; continue; }
-        if (digit_like(b, count, q, &length)) return 1;
-        int32_t cp = char_at(b, count, q, &length);
-        if (cp == UNKNOWN_CHAR) return 1;
-        int32_t half = halfwidth(cp);
-        if (half == ':' || half == '.' || half == '#' || is_dash(cp)) { q += length; continue; }
-        if (half < 0 || half >= 0x80 || !is_ascii_letter((uint8_t)half)) return 0;
-        size_t word = 0;
-        for (size_t w = 0; w < sizeof icp_words / sizeof *icp_words && !word; w++) {
-            size_t n = word_at(b, count, q, icp_words[w]);
-            // The whole word: no letter right after it.
-            if (n && !(q + n < count && is_ascii_letter(b[q + n]))) word = n;
-        }
-        if (!word) return 0;
-        q += word;
+/// After an English "ICP": : - . # and ICP label words, each a whole word (ICPRecognizer).
+static size_t icp_filler(const uint8_t *b, size_t count, size_t q, int32_t cp, size_t length) {
+    int32_t half = halfwidth(cp);
+    if (half == ':' || half == '.' || half == '#' || is_dash(cp)) return length;
+    if (half < 0 || half >= 0x80 || !is_ascii_letter((uint8_t)half)) return 0;
+    for (size_t w = 0; w < sizeof icp_words / sizeof *icp_words; w++) {
+        size_t n = word_at(b, count, q, icp_words[w]);
+        if (n && !(q + n < count && is_ascii_letter(b[q + n]))) return n;
     }
     return 0;
 }
@@ -633,7 +631,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         if (length == 0) accepted = 0;
         // ICP: not inside a word, and a number after label words only. Security, police:
         // English public security labels.
-        else if (which == WORD_ICP) accepted = !(i > 0 && is_ascii_letter(b[i - 1])) && icp_number_follows(b, count, i + length, i + after);
+        else if (which == WORD_ICP) accepted = !(i > 0 && is_ascii_letter(b[i - 1])) && number_follows(b, count, i + length, i + after, icp_filler, 0);
         else if (which > WORD_ICP) accepted = 1;
         // licence, license: only the news label's "Service Licence"; report, complain, tip-off:
         // a hotline label, so a telephone word within the window.
@@ -645,7 +643,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         int32_t cp = decode_utf8(b, count, i, &length);
         accepted = char_accepted(b, count, floor, i, i + length, cp);
         if (accepted && (cp == 0x62A5 || cp == 0x5831 || cp == 0x8BC9 || cp == 0x8A34)) {
-            accepted = hotline_number_follows(b, count, i + length, i + after);
+            accepted = number_follows(b, count, i + length, i + after, hotline_filler, 1);
         }
     }
     if (!accepted) return 0;

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// `beian explain STRING`: every identifier in the string, field by field, in both languages.
-/// Exits 0 when all are valid, 1 when one is invalid or none is recognised.
+/// Exits 0 when all are valid, 1 when one is invalid or none is recognised, 2 when ICU is missing.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "逐项解释一个备案号或许可证号 / Explain one registration or licence string, part by part.",
@@ -29,7 +29,8 @@ struct Explain: ParsableCommand {
         do {
             scanner = try BeianScanner(referenceYear: referenceYear)
         } catch {
-            throw ValidationError(output.lang.languages.map { error.message.text(in: $0) }.joined(separator: " / "))
+            Console.shared.error(error.message, languages: output.lang.languages)
+            throw ExitCode(2)
         }
         let explanations = scanner.check(string).findings.map(Explanation.init)
         switch output.format {
