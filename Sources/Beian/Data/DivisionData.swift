@@ -169,8 +169,8 @@ extension DivisionTable {
 130481|武安市|Wu'an City|
 130500|邢台市|Xingtai|
 130501|市辖区||
-130502|襄都区|Xiangdou District|
-130503|信都区|Xindou District|
+130502|襄都区|Xiangdu District|
+130503|信都区|Xindu District|
 130504|郊区|Jiao District|1988
 130505|任泽区|Renze District|
 130506|南和区|Nanhe District|
@@ -211,7 +211,7 @@ extension DivisionTable {
 130628|高阳县|Gaoyang County|
 130629|容城县|Rongcheng County|
 130630|涞源县|Laiyuan County|
-130631|望都县|Wangdou County|
+130631|望都县|Wangdu County|
 130632|安新县|Anxin County|
 130633|易县|Yi County|
 130634|曲阳县|Quyang County|
@@ -378,7 +378,7 @@ extension DivisionTable {
 132425|定兴县|Dingxing County|1994
 132426|顺平县|Shunping County|1994
 132427|唐县|Tang County|1994
-132428|望都县|Wangdou County|1994
+132428|望都县|Wangdu County|1994
 132429|涞水县|Laishui County|1994
 132430|涿县|Zhuo County|1986
 132431|清苑县|Qingyuan County|1986
@@ -598,7 +598,7 @@ extension DivisionTable {
 140921|定襄县|Dingxiang County|
 140922|五台县|Wutai County|
 140923|代县|Dai County|
-140924|繁峙县|Fanzhi County|
+140924|繁峙县|Fanshi County|
 140925|宁武县|Ningwu County|
 140926|静乐县|Jingle County|
 140927|神池县|Shenchi County|
@@ -610,11 +610,11 @@ extension DivisionTable {
 140981|原平市|Yuanping City|
 141000|临汾市|Linfen|
 141001|市辖区||
-141002|尧都区|Yaodou District|
+141002|尧都区|Yaodu District|
 141021|曲沃县|Quwo County|
 141022|翼城县|Yicheng County|
 141023|襄汾县|Xiangfen County|
-141024|洪洞县|Hongdong County|
+141024|洪洞县|Hongtong County|
 141025|古县|Gu County|
 141026|安泽县|Anze County|
 141027|浮山县|Fushan County|
@@ -664,7 +664,7 @@ extension DivisionTable {
 142223|五台县|Wutai County|2000
 142224|原平县|Yuanping County|1993
 142225|代县|Dai County|2000
-142226|繁峙县|Fanzhi County|2000
+142226|繁峙县|Fanshi County|2000
 142227|宁武县|Ningwu County|2000
 142228|静乐县|Jingle County|2000
 142229|神池县|Shenchi County|2000
@@ -732,7 +732,7 @@ extension DivisionTable {
 142622|翼城县|Yicheng County|2000
 142623|襄汾县|Xiangfen County|2000
 142624|临汾县|Linfen County|1983
-142625|洪洞县|Hongdong County|2000
+142625|洪洞县|Hongtong County|2000
 142626|霍县|Huo County|1989
 142627|古县|Gu County|2000
 142628|安泽县|Anze County|2000
@@ -779,7 +779,7 @@ extension DivisionTable {
 150200|包头市|Baotou|
 150201|市辖区||
 150202|东河区|Donghe District|
-150203|昆都仑区|Kundoulun District|
+150203|昆都仑区|Kundulun District|
 150204|青山区|Qingshan District|
 150205|石拐区|Shiguai District|
 150206|白云鄂博矿区|Baiyun'ebo Mining District|
@@ -859,7 +859,7 @@ extension DivisionTable {
 150902|集宁区|Jining District|
 150921|卓资县|Zhuozi County|
 150922|化德县|Huade County|
-150923|商都县|Shangdou County|
+150923|商都县|Shangdu County|
 150924|兴和县|Xinghe County|
 150925|凉城县|Liangcheng County|
 150926|察哈尔右翼前旗|Chaha'eryouyiqian Banner|
@@ -936,7 +936,7 @@ extension DivisionTable {
 152623|清水河县|Qingshuihe County|1995
 152624|卓资县|Zhuozi County|2003
 152625|化德县|Huade County|2003
-152626|商都县|Shangdou County|2003
+152626|商都县|Shangdu County|2003
 152627|兴和县|Xinghe County|2003
 152628|丰镇县|Fengzhen County|1990
 152629|凉城县|Liangcheng County|2003
@@ -1502,7 +1502,7 @@ extension DivisionTable {
 231101|市辖区||
 231102|爱辉区|Aihui District|
 231121|嫩江县|Nenjiang County|2019
-231122|德都县|Dedou County|1996
+231122|德都县|Dedu County|1996
 231123|逊克县|Xunke County|
 231124|孙吴县|Sunwu County|
 231181|北安市|Bei'an City|
@@ -1598,7 +1598,7 @@ extension DivisionTable {
 232603|五大连池市|Wudalianchi City|1993
 232621|北安县|Bei'an County|1982
 232622|嫩江县|Nenjiang County|1993
-232623|德都县|Dedou County|1993
+232623|德都县|Dedu County|1993
 232624|爱辉县|Aihui County|1983
 232625|逊克县|Xunke County|1993
 232626|孙吴县|Sunwu County|1993
@@ -1680,13 +1680,13 @@ extension DivisionTable {
 320113|栖霞区|Qixia District|
 320114|雨花台区|Yuhuatai District|
 320115|江宁区|Jiangning District|
-320116|六合区|Liuhe District|
+320116|六合区|Luhe District|
 320117|溧水区|Lishui District|
 320118|高淳区|Gaochun District|
 320120|市区|Shi District|1983
 320121|江宁县|Jiangning County|2000
 320122|江浦县|Jiangpu County|2002
-320123|六合县|Liuhe County|2002
+320123|六合县|Luhe County|2002
 320124|溧水县|Lishui County|2013
 320125|高淳县|Gaochun County|2013
 320200|无锡市|Wuxi|
@@ -1814,7 +1814,7 @@ extension DivisionTable {
 320900|盐城市|Yancheng|
 320901|市辖区||
 320902|亭湖区|Tinghu District|
-320903|盐都区|Yandou District|
+320903|盐都区|Yandu District|
 320904|大丰区|Dafeng District|
 320911|郊区|Jiao District|1996
 320921|响水县|Xiangshui County|
@@ -1824,7 +1824,7 @@ extension DivisionTable {
 320925|建湖县|Jianhu County|
 320926|大丰县|Dafeng County|1996
 320927|东台县|Dongtai County|1987
-320928|盐都县|Yandou County|2003
+320928|盐都县|Yandu County|2003
 320981|东台市|Dongtai City|
 320982|大丰市|Dafeng City|2015
 321000|扬州市|Yangzhou|
@@ -1832,14 +1832,14 @@ extension DivisionTable {
 321002|广陵区|Guangling District|
 321003|邗江区|Hanjiang District|
 321011|维扬区|Weiyang District|2010
-321012|江都区|Jiangdou District|
+321012|江都区|Jiangdu District|
 321020|泰州市|Taizhou City|1986
 321021|兴化县|Xinghua County|1987
 321022|高邮县|Gaoyou County|1991
 321023|宝应县|Baoying County|
 321024|靖江县|Jingjiang County|1993
 321025|泰兴县|Taixing County|1992
-321026|江都县|Jiangdou County|1994
+321026|江都县|Jiangdu County|1994
 321027|邗江县|Hanjiang County|2000
 321028|泰县|Tai County|1994
 321029|仪征县|Yizheng County|1986
@@ -1850,7 +1850,7 @@ extension DivisionTable {
 321085|泰兴市|Taixing City|1996
 321086|靖江市|Jingjiang City|1996
 321087|姜堰市|Jiangyan City|1996
-321088|江都市|Jiangdou City|2011
+321088|江都市|Jiangdu City|2011
 321100|镇江市|Zhenjiang|
 321101|市辖区||
 321102|京口区|Jingkou District|
@@ -1920,7 +1920,7 @@ extension DivisionTable {
 322423|宝应县|Baoying County|1983
 322424|靖江县|Jingjiang County|1983
 322425|泰兴县|Taixing County|1983
-322426|江都县|Jiangdou County|1983
+322426|江都县|Jiangdu County|1983
 322427|邗江县|Hanjiang County|1983
 322428|泰县|Tai County|1983
 322429|仪征县|Yizheng County|1983
@@ -2022,7 +2022,7 @@ extension DivisionTable {
 330320|市区|Shi District|1983
 330321|瓯海县|Ouhai County|1992
 330322|洞头县|Dongtou County|2015
-330323|乐清县|Leqing County|1993
+330323|乐清县|Yueqing County|1993
 330324|永嘉县|Yongjia County|
 330325|瑞安县|Rui'an County|1987
 330326|平阳县|Pingyang County|
@@ -2030,7 +2030,7 @@ extension DivisionTable {
 330328|文成县|Wencheng County|
 330329|泰顺县|Taishun County|
 330381|瑞安市|Rui'an City|
-330382|乐清市|Leqing City|
+330382|乐清市|Yueqing City|
 330383|龙港市|Longgang City|
 330400|嘉兴市|Jiaxing|
 330401|市辖区||
@@ -2111,7 +2111,7 @@ extension DivisionTable {
 331083|玉环市|Yuhuan City|
 331100|丽水市|Lishui|
 331101|市辖区||
-331102|莲都区|Liandou District|
+331102|莲都区|Liandu District|
 331121|青田县|Qingtian County|
 331122|缙云县|Jinyun County|
 331123|遂昌县|Suichang County|
@@ -2300,7 +2300,7 @@ extension DivisionTable {
 340711|郊区|Jiao District|
 340720|市区|Shi District|1983
 340721|铜陵县|Tongling County|2015
-340722|枞阳县|Congyang County|
+340722|枞阳县|Zongyang County|
 340800|安庆市|Anqing|
 340801|市辖区||
 340802|迎江区|Yingjiang District|
@@ -2308,7 +2308,7 @@ extension DivisionTable {
 340811|宜秀区|Yixiu District|
 340821|桐城县|Tongcheng County|1996
 340822|怀宁县|Huaining County|
-340823|枞阳县|Congyang County|2015
+340823|枞阳县|Zongyang County|2015
 340824|潜山县|Qianshan County|2018
 340825|太湖县|Taihu County|
 340826|宿松县|Susong County|
@@ -2346,7 +2346,7 @@ extension DivisionTable {
 341204|颍泉区|Yingquan District|
 341221|临泉县|Linquan County|
 341222|太和县|Taihe County|
-341223|涡阳县|Woyang County|2000
+341223|涡阳县|Guoyang County|2000
 341224|蒙城县|Mengcheng County|2000
 341225|阜南县|Funan County|
 341226|颍上县|Yingshang County|
@@ -2380,7 +2380,7 @@ extension DivisionTable {
 341600|亳州市|Bozhou|
 341601|市辖区||
 341602|谯城区|Qiaocheng District|
-341621|涡阳县|Woyang County|
+341621|涡阳县|Guoyang County|
 341622|蒙城县|Mengcheng County|
 341623|利辛县|Lixin County|
 341700|池州市|Chizhou|
@@ -2406,7 +2406,7 @@ extension DivisionTable {
 342121|阜阳县|Fuyang County|1992
 342122|临泉县|Linquan County|1996
 342123|太和县|Taihe County|1996
-342124|涡阳县|Woyang County|1996
+342124|涡阳县|Guoyang County|1996
 342125|蒙城县|Mengcheng County|1996
 342126|亳县|Bo County|1986
 342127|阜南县|Funan County|1996
@@ -2476,7 +2476,7 @@ extension DivisionTable {
 342800|安庆地区|Anqing Prefecture|1988
 342821|怀宁县|Huaining County|1988
 342822|桐城县|Tongcheng County|1988
-342823|枞阳县|Congyang County|1988
+342823|枞阳县|Zongyang County|1988
 342824|潜山县|Qianshan County|1988
 342825|太湖县|Taihu County|1988
 342826|宿松县|Susong County|1988
@@ -2742,7 +2742,7 @@ extension DivisionTable {
 360425|永修县|Yongxiu County|
 360426|德安县|De'an County|
 360427|星子县|Xingzi County|2016
-360428|都昌县|Douchang County|
+360428|都昌县|Duchang County|
 360429|湖口县|Hukou County|
 360430|彭泽县|Pengze County|
 360481|瑞昌市|Ruichang City|
@@ -2773,8 +2773,8 @@ extension DivisionTable {
 360727|龙南县|Longnan County|2020
 360728|定南县|Dingnan County|
 360729|全南县|Quannan County|
-360730|宁都县|Ningdou County|
-360731|于都县|Yudou County|
+360730|宁都县|Ningdu County|
+360731|于都县|Yudu County|
 360732|兴国县|Xingguo County|
 360733|会昌县|Huichang County|
 360734|寻乌县|Xunwu County|
@@ -2853,8 +2853,8 @@ extension DivisionTable {
 362128|龙南县|Longnan County|1998
 362129|定南县|Dingnan County|1998
 362130|全南县|Quannan County|1998
-362131|宁都县|Ningdou County|1998
-362132|于都县|Yudou County|1998
+362131|宁都县|Ningdu County|1998
+362132|于都县|Yudu County|1998
 362133|兴国县|Xingguo County|1998
 362134|瑞金县|Ruijin County|1994
 362135|会昌县|Huichang County|1998
@@ -2935,7 +2935,7 @@ extension DivisionTable {
 362625|永修县|Yongxiu County|1983
 362626|德安县|De'an County|1983
 362627|星子县|Xingzi County|1983
-362628|都昌县|Douchang County|1983
+362628|都昌县|Duchang County|1983
 362629|湖口县|Hukou County|1983
 362630|彭泽县|Pengze County|1983
 370000|山东省||
@@ -3048,7 +3048,7 @@ extension DivisionTable {
 370703|寒亭区|Hanting District|
 370704|坊子区|Fangzi District|
 370705|奎文区|Kuiwen District|
-370721|益都县|Yidou County|1986
+370721|益都县|Yidu County|1986
 370722|安丘县|Anqiu County|1994
 370723|寿光县|Shouguang County|1993
 370724|临朐县|Linqu County|
@@ -3150,7 +3150,7 @@ extension DivisionTable {
 371521|阳谷县|Yanggu County|
 371522|莘县|Shen County|
 371523|茌平县|Chiping County|2019
-371524|东阿县|Dong'a County|
+371524|东阿县|Dong'e County|
 371525|冠县|Guan County|
 371526|高唐县|Gaotang County|
 371581|临清市|Linqing City|
@@ -3196,7 +3196,7 @@ extension DivisionTable {
 372134|长岛县|Changdao County|1983
 372200|潍坊地区|Weifang Prefecture|1982
 372201|潍坊市|Weifang City|1983
-372221|益都县|Yidou County|1983
+372221|益都县|Yidu County|1983
 372222|安丘县|Anqiu County|1983
 372223|寿光县|Shouguang County|1983
 372224|临朐县|Linqu County|1983
@@ -3244,7 +3244,7 @@ extension DivisionTable {
 372522|阳谷县|Yanggu County|1997
 372523|莘县|Shen County|1997
 372524|茌平县|Chiping County|1997
-372525|东阿县|Dong'a County|1997
+372525|东阿县|Dong'e County|1997
 372526|冠县|Guan County|1997
 372527|高唐县|Gaotang County|1997
 372528|临清县|Linqing County|1983
@@ -3392,7 +3392,7 @@ extension DivisionTable {
 410502|文峰区|Wenfeng District|
 410503|北关区|Beiguan District|
 410504|铁西区|Tiexi District|2002
-410505|殷都区|Yindou District|
+410505|殷都区|Yindu District|
 410506|龙安区|Long'an District|
 410511|郊区|Jiao District|2002
 410521|林县|Lin County|1994
@@ -3457,7 +3457,7 @@ extension DivisionTable {
 410928|濮阳县|Puyang County|
 411000|许昌市|Xuchang|
 411001|市辖区||
-411002|魏都区|Weidou District|
+411002|魏都区|Weidu District|
 411003|建安区|Jian'an District|
 411021|禹县|Yu County|1988
 411022|长葛县|Changge County|1993
@@ -3702,12 +3702,12 @@ extension DivisionTable {
 420113|汉南区|Hannan District|
 420114|蔡甸区|Caidian District|
 420115|江夏区|Jiangxia District|
-420116|黄陂区|Huangbei District|
+420116|黄陂区|Huangpi District|
 420117|新洲区|Xinzhou District|
 420120|市区|Shi District|1983
 420121|汉阳县|Hanyang County|1992
 420122|武昌县|Wuchang County|1995
-420123|黄陂县|Huangbei County|1998
+420123|黄陂县|Huangpi County|1998
 420124|新洲县|Xinzhou County|1998
 420200|黄石市|Huangshi|
 420201|市辖区||
@@ -3746,7 +3746,7 @@ extension DivisionTable {
 420527|秭归县|Zigui County|
 420528|长阳土家族自治县|Changyang Autonomous County|
 420529|五峰土家族自治县|Wufeng Autonomous County|
-420581|宜都市|Yidou City|
+420581|宜都市|Yidu City|
 420582|当阳市|Dangyang City|
 420583|枝江市|Zhijiang City|
 420600|襄阳市|Xiangyang|
@@ -3831,8 +3831,8 @@ extension DivisionTable {
 421281|赤壁市|Chibi City|
 421300|随州市|Suizhou|
 421301|市辖区||
-421302|曾都区|Cengdou District|2009
-421303|曾都区|Cengdou District|
+421302|曾都区|Cengdu District|2009
+421303|曾都区|Cengdu District|
 421321|随县|Sui County|
 421381|广水市|Guangshui City|
 422100|黄冈地区|Huanggang Prefecture|1995
@@ -3856,7 +3856,7 @@ extension DivisionTable {
 422203|安陆市|Anlu City|1993
 422204|广水市|Guangshui City|1993
 422221|孝感县|Xiaogan County|1983
-422222|黄陂县|Huangbei County|1983
+422222|黄陂县|Huangpi County|1983
 422223|大悟县|Dawu County|1993
 422224|应山县|Yingshan County|1988
 422225|安陆县|Anlu County|1987
@@ -3916,7 +3916,7 @@ extension DivisionTable {
 422701|枝城市|Zhicheng City|1992
 422702|当阳市|Dangyang City|1992
 422721|宜昌县|Yichang County|1992
-422722|宜都县|Yidou County|1987
+422722|宜都县|Yidu County|1987
 422723|枝江县|Zhijiang County|1992
 422724|当阳县|Dangyang County|1988
 422725|远安县|Yuan'an County|1992
@@ -4247,7 +4247,7 @@ extension DivisionTable {
 440111|白云区|Baiyun District|
 440112|黄埔区|Huangbu District|
 440113|番禺区|Panyu District|
-440114|花都区|Huadou District|
+440114|花都区|Huadu District|
 440115|南沙区|Nansha District|
 440116|萝岗区|Luogang District|2014
 440117|从化区|Conghua District|
@@ -4262,7 +4262,7 @@ extension DivisionTable {
 440127|清远县|Qingyuan County|1988
 440128|佛冈县|Fugang County|1988
 440181|番禺市|Panyu City|2000
-440182|花都市|Huadou City|2000
+440182|花都市|Huadu City|2000
 440183|增城市|Zengcheng City|2014
 440184|从化市|Conghua City|2014
 440200|韶关市|Shaoguan|
@@ -4769,7 +4769,7 @@ extension DivisionTable {
 451225|罗城仫佬族自治县|Luocheng Autonomous County|
 451226|环江毛南族自治县|Huanjiang Autonomous County|
 451227|巴马瑶族自治县|Bama Autonomous County|
-451228|都安瑶族自治县|Dou'an Autonomous County|
+451228|都安瑶族自治县|Du'an Autonomous County|
 451229|大化瑶族自治县|Dahua Autonomous County|
 451281|宜州市|Yizhou City|2016
 451300|来宾市|Laibin|
@@ -4880,7 +4880,7 @@ extension DivisionTable {
 452727|凤山县|Fengshan County|2002
 452728|东兰县|Donglan County|2002
 452729|巴马瑶族自治县|Bama Autonomous County|2002
-452730|都安瑶族自治县|Dou'an Autonomous County|2002
+452730|都安瑶族自治县|Du'an Autonomous County|2002
 452731|大化瑶族自治县|Dahua Autonomous County|2002
 452800|钦州地区|Qinzhou Prefecture|1994
 452801|北海市|Beihai City|1983
@@ -4998,7 +4998,7 @@ extension DivisionTable {
 500227|璧山县|Bishan County|2014
 500228|梁平县|Liangping County|2016
 500229|城口县|Chengkou County|
-500230|丰都县|Fengdou County|
+500230|丰都县|Fengdu County|
 500231|垫江县|Dianjiang County|
 500232|武隆县|Wulong County|2016
 500233|忠县|Zhong County|
@@ -5018,7 +5018,7 @@ extension DivisionTable {
 500383|永川市|Yongchuan City|2006
 500384|南川市|Nanchuan City|2006
 510000|四川省||
-510100|成都市|Chengdou|
+510100|成都市|Chengdu|
 510101|市辖区||
 510102|东城区|Dongcheng District|1990
 510103|西城区|Xicheng District|1990
@@ -5030,17 +5030,17 @@ extension DivisionTable {
 510111|金牛区|Jinniu District|1990
 510112|龙泉驿区|Longquanyi District|
 510113|青白江区|Qingbaijiang District|
-510114|新都区|Xindou District|
+510114|新都区|Xindu District|
 510115|温江区|Wenjiang District|
 510116|双流区|Shuangliu District|
-510117|郫都区|Pidou District|
+510117|郫都区|Pidu District|
 510118|新津区|Xinjin District|
 510120|市区|Shi District|1983
 510121|金堂县|Jintang County|
 510122|双流县|Shuangliu County|2015
 510123|温江县|Wenjiang County|2002
 510124|郫县|Pi County|2016
-510125|新都县|Xindou County|2001
+510125|新都县|Xindu County|2001
 510126|彭县|Peng County|1993
 510127|灌县|Guan County|1988
 510128|崇庆县|Chongqing County|1994
@@ -5048,7 +5048,7 @@ extension DivisionTable {
 510130|邛崃县|Qionglai County|1994
 510131|蒲江县|Pujiang County|
 510132|新津县|Xinjin County|2020
-510181|都江堰市|Doujiangyan City|
+510181|都江堰市|Dujiangyan City|
 510182|彭州市|Pengzhou City|
 510183|邛崃市|Qionglai City|
 510184|崇州市|Chongzhou City|
@@ -5178,7 +5178,7 @@ extension DivisionTable {
 511113|金口河区|Jinkouhe District|
 511121|仁寿县|Renshou County|1997
 511122|眉山县|Meishan County|1997
-511123|犍为县|Jianwei County|
+511123|犍为县|Qianwei County|
 511124|井研县|Jingyan County|
 511125|峨眉县|Emei County|1988
 511126|夹江县|Jiajiang County|
@@ -5235,7 +5235,7 @@ extension DivisionTable {
 511524|长宁县|Changning County|
 511525|高县|Gao County|
 511526|珙县|Gong County|
-511527|筠连县|Yunlian County|
+511527|筠连县|Junlian County|
 511528|兴文县|Xingwen County|
 511529|屏山县|Pingshan County|
 511600|广安市|Guang'an|
@@ -5261,7 +5261,7 @@ extension DivisionTable {
 511802|雨城区|Yucheng District|
 511803|名山区|Mingshan District|
 511821|名山县|Mingshan County|2012
-511822|荥经县|Xingjing County|
+511822|荥经县|Yingjing County|
 511823|汉源县|Hanyuan County|
 511824|石棉县|Shimian County|
 511825|天全县|Tianquan County|
@@ -5306,7 +5306,7 @@ extension DivisionTable {
 512321|涪陵县|Fuling County|1983
 512322|垫江县|Dianjiang County|1995
 512323|南川县|Nanchuan County|1994
-512324|丰都县|Fengdou County|1995
+512324|丰都县|Fengdu County|1995
 512325|石柱土家族自治县|Shizhu Autonomous County|1996
 512326|武隆县|Wulong County|1995
 512327|彭水苗族土家族自治县|Pengshui Autonomous County|1996
@@ -5338,7 +5338,7 @@ extension DivisionTable {
 512529|江安县|Jiang'an County|1996
 512530|长宁县|Changning County|1996
 512531|高县|Gao County|1996
-512532|筠连县|Yunlian County|1996
+512532|筠连县|Junlian County|1996
 512533|珙县|Gong County|1996
 512534|兴文县|Xingwen County|1996
 512535|屏山县|Pingshan County|1996
@@ -5346,7 +5346,7 @@ extension DivisionTable {
 512601|乐山市|Leshan City|1985
 512621|仁寿县|Renshou County|1985
 512622|眉山县|Meishan County|1985
-512623|犍为县|Jianwei County|1985
+512623|犍为县|Qianwei County|1985
 512624|井研县|Jingyan County|1985
 512625|峨眉县|Emei County|1985
 512626|夹江县|Jiajiang County|1985
@@ -5361,7 +5361,7 @@ extension DivisionTable {
 512700|温江地区|Wenjiang Prefecture|1983
 512721|温江县|Wenjiang County|1983
 512722|郫县|Pi County|1983
-512723|新都县|Xindou County|1983
+512723|新都县|Xindu County|1983
 512724|广汉县|Guanghan County|1983
 512725|什邡县|Shenfang County|1983
 512726|彭县|Peng County|1983
@@ -5425,7 +5425,7 @@ extension DivisionTable {
 513101|雅安市|Ya'an City|2000
 513121|雅安县|Ya'an County|1983
 513122|名山县|Mingshan County|2000
-513123|荥经县|Xingjing County|2000
+513123|荥经县|Yingjing County|2000
 513124|汉源县|Hanyuan County|2000
 513125|石棉县|Shimian County|2000
 513126|天全县|Tianquan County|2000
@@ -5518,7 +5518,7 @@ extension DivisionTable {
 519000|省直辖县级行政单位|Shengzhixiaxianjixingzhengdanwei|1989
 519001|广汉市|Guanghan City|1989
 519002|江油市|Jiangyou City|1989
-519003|都江堰市|Doujiangyan City|1989
+519003|都江堰市|Dujiangyan City|1989
 519004|峨眉山市|Emeishan City|1989
 520000|贵州省||
 520100|贵阳市|Guiyang|
@@ -5672,9 +5672,9 @@ extension DivisionTable {
 522635|麻江县|Majiang County|
 522636|丹寨县|Danzhai County|
 522700|黔南布依族苗族自治州|Qiannan Autonomous Prefecture|
-522701|都匀市|Douyun City|
+522701|都匀市|Duyun City|
 522702|福泉市|Fuquan City|
-522721|都匀县|Douyun County|1983
+522721|都匀县|Duyun County|1983
 522722|荔波县|Libo County|
 522723|贵定县|Guiding County|
 522724|福泉县|Fuquan County|1996
@@ -5685,7 +5685,7 @@ extension DivisionTable {
 522729|长顺县|Changshun County|
 522730|龙里县|Longli County|
 522731|惠水县|Huishui County|
-522732|三都水族自治县|Sandou Autonomous County|
+522732|三都水族自治县|Sandu Autonomous County|
 530000|云南省||
 530100|昆明市|Kunming|
 530101|市辖区||
@@ -5979,7 +5979,7 @@ extension DivisionTable {
 540235|聂拉木县|Nielamu County|
 540236|萨嘎县|Saga County|
 540237|岗巴县|Gangba County|
-540300|昌都市|Changdou|
+540300|昌都市|Changdu|
 540301|市辖区||
 540302|卡若区|Karuo District|
 540321|江达县|Jiangda County|
@@ -6030,8 +6030,8 @@ extension DivisionTable {
 540628|巴青县|Baqing County|
 540629|尼玛县|Nima County|
 540630|双湖县|Shuanghu County|
-542100|昌都地区|Changdou Prefecture|2014
-542121|昌都县|Changdou County|2014
+542100|昌都地区|Changdu Prefecture|2014
+542121|昌都县|Changdu County|2014
 542122|江达县|Jiangda County|2014
 542123|贡觉县|Gongjue County|2014
 542124|类乌齐县|Leiwuqi County|2014
@@ -6168,7 +6168,7 @@ extension DivisionTable {
 610331|太白县|Taibai County|
 610400|咸阳市|Xianyang|
 610401|市辖区||
-610402|秦都区|Qindou District|
+610402|秦都区|Qindu District|
 610403|杨陵区|Yangling District|
 610404|渭城区|Weicheng District|
 610421|兴平县|Xingping County|1993
@@ -6450,7 +6450,7 @@ extension DivisionTable {
 621126|岷县|Min County|
 621200|陇南市|Longnan|
 621201|市辖区||
-621202|武都区|Wudou District|
+621202|武都区|Wudu District|
 621221|成县|Cheng County|
 621222|文县|Wen County|
 621223|宕昌县|Dangchang County|
@@ -6509,7 +6509,7 @@ extension DivisionTable {
 622530|秦安县|Qin'an County|1985
 622531|漳县|Zhang County|1985
 622600|陇南地区|Longnan Prefecture|2003
-622621|武都县|Wudou County|2004
+622621|武都县|Wudu County|2004
 622622|岷县|Min County|1985
 622623|宕昌县|Dangchang County|2004
 622624|成县|Cheng County|2004
@@ -6570,7 +6570,7 @@ extension DivisionTable {
 630123|湟源县|Huangyuan County|
 630200|海东市|Haidong|
 630201|市辖区||
-630202|乐都区|Ledou District|
+630202|乐都区|Ledu District|
 630203|平安区|Ping'an District|
 630221|平安县|Ping'an County|2015
 630222|民和回族土族自治县|Minhe Autonomous County|
@@ -6580,7 +6580,7 @@ extension DivisionTable {
 632100|海东地区|Haidong Prefecture|2013
 632121|平安县|Ping'an County|2013
 632122|民和回族土族自治县|Minhe Autonomous County|2013
-632123|乐都县|Ledou County|2013
+632123|乐都县|Ledu County|2013
 632124|湟中县|Huangzhong County|1999
 632125|湟源县|Huangyuan County|1999
 632126|互助土族自治县|Huzhu Autonomous County|2013
@@ -6625,7 +6625,7 @@ extension DivisionTable {
 632802|德令哈市|Delingha City|
 632803|茫崖市|Mangya City|
 632821|乌兰县|Wulan County|
-632822|都兰县|Doulan County|
+632822|都兰县|Dulan County|
 632823|天峻县|Tianjun County|
 632858|冷湖行政委員會|Lenghuxingzhengweiyuanhui|2018
 632859|茫崖行政委員會|Mangyaxingzhengweiyuanhui|2018
@@ -6783,7 +6783,7 @@ extension DivisionTable {
 652801|库尔勒市|Ku'erlei City|
 652821|库尔勒县|Ku'erlei County|1983
 652822|轮台县|Luntai County|
-652823|尉犁县|Weili County|
+652823|尉犁县|Yuli County|
 652824|若羌县|Ruoqiang County|
 652825|且末县|Qiemo County|
 652826|焉耆回族自治县|Yanqi Autonomous County|

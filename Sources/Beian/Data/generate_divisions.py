@@ -21,8 +21,14 @@ import stdnum
 LOC = os.path.join(os.path.dirname(stdnum.__file__), "cn", "loc.dat")
 
 # Readings ICU's Han-Latin gets wrong in place names (it reads 长 as zhang, 厦 as sha …).
-READINGS = [("番禺", "pan yu"), ("六安", "lu an"), ("长", "chang"), ("厦", "xia"), ("蚌", "beng"),
-            ("乐亭", "lao ting"), ("铅山", "yan shan"), ("莘", "shen"), ("单县", "shan xian")]
+# Whole names first, then single characters.
+READINGS = [("番禺", "pan yu"), ("六安", "lu an"), ("六合", "lu he"), ("乐亭", "lao ting"), ("乐清", "yue qing"),
+            ("铅山", "yan shan"), ("单县", "shan xian"), ("蔚县", "yu xian"), ("繁峙", "fan shi"), ("东阿", "dong e"),
+            ("涡阳", "guo yang"), ("黄陂", "huang pi"), ("筠连", "jun lian"), ("犍为", "qian wei"), ("浚县", "xun xian"),
+            ("洪洞", "hong tong"), ("滑县", "hua xian"), ("莎车", "sha che"), ("尉犁", "yu li"), ("枞阳", "zong yang"),
+            ("阆中", "lang zhong"), ("冠县", "guan xian"), ("临朐", "lin qu"), ("中牟", "zhong mou"), ("荥经", "ying jing"),
+            ("费县", "bi xian"), ("鄱阳", "po yang"), ("藁城", "gao cheng"), ("蠡县", "li xian"),
+            ("长", "chang"), ("厦", "xia"), ("蚌", "beng"), ("莘", "shen"), ("都", "du")]
 
 # Division types, longest first: Chinese suffix → English word.
 TYPES = [("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("自治州", "Autonomous Prefecture"),
