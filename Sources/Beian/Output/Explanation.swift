@@ -10,9 +10,11 @@ public struct Explanation: Sendable {
         public let meaning: Bilingual
     }
 
+    /// The finding explained, as `check` reports it.
     public let finding: Finding
     /// Who issues this kind of identifier.
     public var issuer: Bilingual { finding.kind.issuer }
+    /// The identifier's parts in reading order (province, mark, number, suffix …).
     public let parts: [Part]
 
     /// Explains a finding (from `BeianScanner.check`).
