@@ -22,21 +22,12 @@ struct Check: ParsableCommand {
         valueName: "KIND[,KIND…]"))
     var required: [KindList] = []
 
-    @Option(help: ArgumentHelp("年份检查所用的当前年份（默认取系统时钟）/ The current year for year checks (default: the clock's).",
-                               valueName: "YEAR"))
-    var referenceYear: Int?
-
+    @OptionGroup var scanning: ScannerOptions
     @OptionGroup var encoding: EncodingOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let scanner: BeianScanner
-        do {
-            scanner = try BeianScanner(referenceYear: referenceYear)
-        } catch {
-            printError(error.message)
-            throw ExitCode(2)
-        }
+        let scanner = try scanning.scanner(languages: output.lang.languages)
         let requiredKinds = required.reduce(into: Set<Kind>()) { $0.formUnion($1.kinds) }
         let renderer = TextReport(languages: output.lang.languages, color: isatty(1) == 1 && getenv("NO_COLOR") == nil)
         var unreadable = false
@@ -54,18 +45,11 @@ struct Check: ParsableCommand {
                 unreadable = true
                 switch output.format {
                 case .json: print(ReportJSON.value(ofError: error, source: path).serialized())
-                case .text: printError(error.message, source: path)
+                case .text: Console.shared.error(error.message, source: path, languages: output.lang.languages)
                 }
             }
         }
         if unreadable { throw ExitCode(2) }
         if invalid { throw ExitCode(1) }
-    }
-
-    private func printError(_ message: Bilingual, source: String? = nil) {
-        let prefix = source.map { "\($0): " } ?? ""
-        let text = output.lang.languages.map { message.text(in: $0) }.joined(separator: " / ")
-        let line = Array("beian: \(prefix)\(text)\n".utf8)
-        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -18,20 +18,11 @@ struct Explain: ParsableCommand {
     @Argument(help: "要解释的字符串（可含标签，如「统一社会信用代码：…」）/ The string to explain (labels allowed, e.g. \"统一社会信用代码：…\").")
     var string: String
 
-    @Option(help: ArgumentHelp("年份检查所用的当前年份（默认取系统时钟）/ The current year for year checks (default: the clock's).",
-                               valueName: "YEAR"))
-    var referenceYear: Int?
-
+    @OptionGroup var scanning: ScannerOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let scanner: BeianScanner
-        do {
-            scanner = try BeianScanner(referenceYear: referenceYear)
-        } catch {
-            Console.shared.error(error.message, languages: output.lang.languages)
-            throw ExitCode(2)
-        }
+        let scanner = try scanning.scanner(languages: output.lang.languages)
         let explanations = scanner.check(string).findings.map(Explanation.init)
         switch output.format {
         case .json:

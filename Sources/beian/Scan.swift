@@ -30,8 +30,7 @@ struct Scan: ParsableCommand {
         "缺少即报错的类型 / Kinds whose absence is an error (missing_required).", valueName: "KIND[,KIND…]"))
     var required: [KindList] = []
 
-    @Option(help: ArgumentHelp("年份检查所用的当前年份 / The current year for year checks.", valueName: "YEAR"))
-    var referenceYear: Int?
+    @OptionGroup var scanning: ScannerOptions
 
     @Option(help: ArgumentHelp("并行扫描的文件数（默认为核心数）/ Files scanned in parallel (default: the number of cores).", valueName: "N"))
     var jobs: Int?
@@ -45,13 +44,7 @@ struct Scan: ParsableCommand {
     var lang: LanguageChoice = .both
 
     func run() throws {
-        let scanner: BeianScanner
-        do {
-            scanner = try BeianScanner(referenceYear: referenceYear)
-        } catch {
-            Console.shared.error(error.message, languages: lang.languages)
-            throw ExitCode(2)
-        }
+        let scanner = try scanning.scanner(languages: lang.languages)
         let format = format ?? (isatty(1) == 1 ? .text : .jsonl)
         let inputs = paths.isEmpty ? [isatty(0) == 1 ? "." : "-"] : paths
         let run = ScanRun(scanner: scanner, format: format, languages: lang.languages,
