@@ -47,12 +47,6 @@ struct ICPRecognizer: Recognizer {
 
     // MARK: English and pinyin footers
 
-    /// Words English footers put between "ICP" and the number (formats.md §7): "Beijing ICP
-    /// prepared NO.16065310-3", "ICP License No. 030173", "Zhe ICP Bei 123456", "ICP Filing No.".
-    private static let filingWords: Set<String> = ["bei", "prepared", "filing", "record", "recordal", "beian"]
-    private static let licenceWords: Set<String> = ["zheng"]
-    private static let neutralWords: Set<String> = ["license", "licence", "certificate", "no", "number", "registration"]
-
     /// An English or pinyin ICP finding whose "ICP" stands at `icp`: a province (name or
     /// pinyin syllable) before it or after the number (", Shanghai", "by Jiangsu …"), label
     /// words, then the number. Either a province before or a label word is required.
@@ -71,11 +65,11 @@ struct ICPRecognizer: Recognizer {
             }
             guard let word = view.wordAt(cursor) else { break }
             let key = word.word.lowercased()
-            if Self.filingWords.contains(key) {
+            if Labels.icpFilingWords.contains(key) {
                 filing = true
-            } else if Self.licenceWords.contains(key) {
+            } else if Labels.icpLicenceWords.contains(key) {
                 licence = true
-            } else if !Self.neutralWords.contains(key) {
+            } else if !Labels.icpNeutralWords.contains(key) {
                 break
             }
             sawWord = true

@@ -35,6 +35,14 @@ enum Labels {
     /// Extension markers after a phone number ("-N" extensions are read as a dash-separated group).
     static let phoneExtension: [[Unicode.Scalar]] = ["转", "ext.", "ext"].map(scalars)
 
+    /// Words English footers put between "ICP" and the number (formats.md §7): "Beijing ICP
+    /// prepared NO.16065310-3", "ICP License No. 030173", "Zhe ICP Bei 123456", "ICP Filing No.".
+    /// The first set makes a filing, the second a licence; the third leaves it to the length.
+    /// anchors.c lists the same words (icp_words).
+    static let icpFilingWords: Set<String> = ["bei", "prepared", "filing", "record", "recordal", "beian"]
+    static let icpLicenceWords: Set<String> = ["zheng"]
+    static let icpNeutralWords: Set<String> = ["license", "licence", "certificate", "no", "number", "registration"]
+
     // MARK: Other footer licences (formats.md §6)
 
     /// 网文 of 京网文〔2020〕…, and 许字 in older ones (滇网文许字【2014】…).

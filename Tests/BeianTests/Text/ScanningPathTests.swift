@@ -54,6 +54,11 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(count("ＩＣＰ License No. 030173") == 1)
         #expect(count("ICP-MS 检测 2024") == 0)
         #expect(count("EPICP 12345678") == 0)
+        // Every word ICPRecognizer reads after an English "ICP" is one anchors.c lets through.
+        for word in Labels.icpFilingWords.union(Labels.icpLicenceWords).union(Labels.icpNeutralWords) {
+            #expect(count("ICP \(word.uppercased()) 16065310") == 1, "\(word)")
+            #expect(count("ICP \(word)pad 16065310") == 0, "\(word) inside a longer word")
+        }
         #expect(count("设备12345678") == 0)                    // 备 after 设: no label
         #expect(count("京ICP备案号") == 0)                      // no number follows
         #expect(count("京ICP备1号") == 0)                       // one digit is no number
