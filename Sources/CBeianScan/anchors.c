@@ -358,7 +358,7 @@ static size_t english_word(const uint8_t *b, size_t count, size_t i, size_t *ind
 }
 
 /// Whether a digit-like character starts at `q`: its length in `*length`.
-static int digit_like(const uint8_t *b, size_t count, size_t q, size_t *length) {
+static inline __attribute__((always_inline)) int digit_like(const uint8_t *b, size_t count, size_t q, size_t *length) {
     uint8_t c = b[q];
     *length = 1;
     if ((c >= '0' && c <= '9') || c == 'X' || c == 'x' || c == '*') return 1;
@@ -478,13 +478,40 @@ static int number_at(const uint8_t *b, size_t count, size_t q, size_t *stop) {
         size_t length;
         if (digit_like(b, count, q, &length)) {
             if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return 1; }
-        } else if (!gap_or_joiner(b, count, q, &length)) {
+        } else if ((b[q] >= 0xE4 && b[q] <= 0xE9) || !gap_or_joiner(b, count, q, &length)) {
+            // A CJK ideograph (lead byte E4–E9) is never a gap or a joiner: no need to decode it.
             break;
         }
         q += length;
     }
     *stop = q;
     return 0;
+}
+
+/// Whether `c` may start a digit-like character: 0–9, X x *, a full-width form (EF …) or a
+/// character reference.
+static inline int may_start_digit(uint8_t c) {
+    return (uint8_t)(c - '0') < 10 || c == 'X' || c == 'x' || c == '*' || c == 0xEF || c == '&';
+}
+
+/// The first index in [q, limit) whose byte may start a digit-like character, or limit.
+static inline size_t skip_non_digit_starts(const uint8_t *b, size_t q, size_t limit) {
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+    while (q + 16 <= limit) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(b + q));
+        __m128i offset = _mm_sub_epi8(v, zero);
+        __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);  // offset <= 9, unsigned
+        __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('X')), _mm_cmpeq_epi8(v, _mm_set1_epi8('x'))),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('*')), _mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
+        other = _mm_or_si128(other, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, other));
+        if (bits) return q + (size_t)__builtin_ctz(bits);
+        q += 16;
+    }
+#endif
+    while (q < limit && !may_start_digit(b[q])) q++;
+    return q;
 }
 
 /// Whether a number starts in [from, limit). Linear over a buffer as long as `from` grows.
@@ -495,6 +522,9 @@ static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count,
     if (from >= state->clear_from && from < state->clear_until) q = state->clear_until;
     // No number starts in [from, q).
     while (q < limit) {
+        // Most bytes cannot start a digit-like character: step over them without a call.
+        q = skip_non_digit_starts(b, q, limit);
+        if (q >= limit) break;
         size_t length;
         if (digit_like(b, count, q, &length)) {
             size_t stop;
@@ -604,6 +634,12 @@ static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i,
         if (i >= floor + 3 && b[i - 3] >= 0xE3 && b[i - 3] <= 0xE9 && (b[i - 2] & 0xC0) == 0x80 && (b[i - 1] & 0xC0) == 0x80) {
             int32_t previous = ((b[i - 3] & 0x0F) << 12) | ((b[i - 2] & 0x3F) << 6) | (b[i - 1] & 0x3F);
             if (previous >= 0x3400 && !is_gap(previous)) return label_accepts(cp, previous);
+        }
+        // Right after an ASCII character that is no gap, tag end or reference end (ICP备):
+        // that character.
+        if (i > floor) {
+            uint8_t p = b[i - 1];
+            if (p < 0x80 && p != '>' && p != ';' && !is_ascii_space(p)) return label_accepts(cp, p);
         }
         size_t start;
         return label_accepts(cp, previous_char(b, floor, i, 1, &start));
@@ -732,7 +768,8 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
         m = OR(m, AND(AND(EQ(f0, 'c'), EQ(f1, 'o')), AND(EQ(f2, 'm'), EQ(f3, 'p'))));
         m = OR(m, AND(AND(EQ(f0, 't'), EQ(f1, 'i')), AND(EQ(f2, 'p'), EQ(b3, '-'))));
         m = OR(m, AND(AND(EQ(f0, 'l'), EQ(f1, 'i')), AND(EQ(f2, 'c'), EQ(f3, 'e'))));
-        m = OR(m, AND(AND(EQ(f0, 'i'), EQ(f1, 'c')), EQ(f2, 'p')));
+        // ICP, unless an ideograph follows (ICP备: the 备 is the anchor), as is_candidate says.
+        m = OR(m, _mm256_andnot_si256(IN(b3, 0xE4, 6), AND(AND(EQ(f0, 'i'), EQ(f1, 'c')), EQ(f2, 'p'))));
         m = OR(m, AND(AND(EQ(f0, 's'), EQ(f1, 'e')), AND(EQ(f2, 'c'), EQ(f3, 'u'))));
         m = OR(m, AND(AND(EQ(f0, 'p'), EQ(f1, 'o')), AND(EQ(f2, 'l'), EQ(f3, 'i'))));
         uint32_t bits = (uint32_t)_mm256_movemask_epi8(m);
