@@ -16,10 +16,11 @@
 //   - an English label word (any case, half- or full-width letters, or starting with a
 //     character reference to a letter): report, complain or tip-off with a telephone word
 //     (tel, phone, call, hotline) within the window, as HotlineRecognizer requires; licence or
-//     license right after "Service" (the news label); ICP not right after an ASCII letter and
-//     followed, past gaps, : - . # and English label words (License, Filing, No …), by a digit
-//     (English ICP footers: "Beijing ICP prepared NO.…", "ICP License No. …"); security and
-//     police (English public security labels);
+//     license right after "Service" (the news label); ICP (one word of one width) neither right
+//     after an ASCII letter nor right before an ideograph, and followed, past gaps, : - . # and
+//     English label words (License, Filing, No …), by a digit (English ICP footers: "Beijing
+//     ICP prepared NO.…", "ICP License No. …"); security and police (English public security
+//     labels);
 // and, for 报 報 诉 訴, only label words (电话, 热线, 受理中心 …), gaps and a colon between the
 // label and the number's first character;
 // and is followed, within `after` bytes, by a number: 3 or more digit-like characters
@@ -931,7 +932,7 @@ static int legacy_letter_digit_dash(const uint8_t *b, size_t count, size_t i, si
     while (k > 0 && (b[k - 1] == ' ' || b[k - 1] == '\t')) k--;
     if (k == 0) return 0;
     uint8_t before = b[k - 1];
-    if (!(is_ascii_letter(before) || before == ';' || before == '>' || before >= 0x40 + 0x41)) return 0;
+    if (!(is_ascii_letter(before) || before == ';' || before == '>' || before >= 0x81)) return 0;
     size_t q = i + length;
     while (q < count && (b[q] == ' ' || b[q] == '\t')) q++;
     if (q >= count) return 0;
