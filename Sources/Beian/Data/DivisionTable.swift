@@ -130,11 +130,14 @@ extension Division {
     /// The county-level divisions of a province that are in use, in code order (what a
     /// generator or a form offers).
     public static func counties(in province: Province) -> [Division] {
-        DivisionTable.codes
-            .filter { $0.hasPrefix(province.code) && !$0.hasSuffix("00") }
-            .compactMap { code in
-                guard let row = DivisionTable.row(code), row.until == nil, !DivisionTable.isGroup(row) else { return nil }
-                return Division(code: code)
-            }
+        countiesInUse.filter { $0.code.hasPrefix(province.code) }
     }
+
+    /// Every county-level division in use, built once.
+    private static let countiesInUse: [Division] = DivisionTable.codes
+        .filter { !$0.hasSuffix("00") }
+        .compactMap { code in
+            guard let row = DivisionTable.row(code), row.until == nil, !DivisionTable.isGroup(row) else { return nil }
+            return Division(code: code)
+        }
 }

@@ -21,12 +21,8 @@ enum ProvinceSpellings {
     /// The provinces a word names: one for a name or an unambiguous syllable, two for an
     /// ambiguous syllable, none otherwise. Case is ignored ("ZheJiang", "BEIJING").
     static func provinces(named word: String) -> [Province] {
-        let key = word.lowercased()
-        if let row = ProvinceTable.rows.first(where: { $0.en.lowercased().replacingSpaces == key }) {
-            return [Province(row: row, abbreviation: row.abbreviation)]
-        }
-        if let code = nameVariants[key], let province = Province(code: code) { return [province] }
-        return (abbreviations[key] ?? []).compactMap { Province(abbreviation: $0) }
+        if let province = province(fullName: word) { return [province] }
+        return (abbreviations[word.lowercased()] ?? []).compactMap { Province(abbreviation: $0) }
     }
 
     /// Only full names (Beijing, Zhejiang), for places where a bare syllable would be noise

@@ -23,7 +23,7 @@ public enum ReportJSON {
         .object([
             ("schema_version", .int(schemaVersion)),
             ("source", .string(source)),
-            ("error", .object([("zh", .string(error.message.zh)), ("en", .string(error.message.en))])),
+            ("error", bilingual(error.message)),
         ])
     }
 
@@ -60,7 +60,7 @@ public enum ReportJSON {
             ("province", finding.province.map(value(of:)) ?? .null),
             ("valid", .bool(finding.isValid)),
             ("issues", .array(finding.issues.map(value(of:)))),
-            ("names", .object([("zh", .string(finding.kind.names.zh)), ("en", .string(finding.kind.names.en))])),
+            ("names", bilingual(finding.kind.names)),
             ("site", JSONValue(finding.site)),
             ("foreign_invested", JSONValue(finding.foreignInvested)),
             ("division", JSONValue(finding.division)),
@@ -69,9 +69,9 @@ public enum ReportJSON {
             ("area_code", JSONValue(finding.areaCode)),
             ("type", JSONValue(finding.phoneType?.rawValue)),
             ("extension", JSONValue(finding.phoneExtension)),
-            ("display", .object([("zh", .string(finding.display.zh)), ("en", .string(finding.display.en))])),
+            ("display", bilingual(finding.display)),
             ("candidates", finding.candidates.map { .array($0.map(value(of:))) } ?? .null),
-            ("division_name", finding.divisionDetails.map { .object([("zh", .string($0.names.zh)), ("en", .string($0.names.en))]) } ?? .null),
+            ("division_name", finding.divisionDetails.map { bilingual($0.names) } ?? .null),
             ("business", JSONValue(finding.business)),
             ("authority", JSONValue(finding.authority)),
             ("date", JSONValue(finding.date)),

@@ -48,14 +48,10 @@ public struct TextReport: Sendable {
         let finding = explanation.finding
         let validity = finding.isValid ? Bilingual(zh: "有效", en: "valid") : Bilingual(zh: "无效", en: "invalid")
         var lines = [paint(finding.raw, .bold) + "  " + paint(pick(validity), finding.isValid ? .green : .red)]
-        var rows: [(Bilingual, Bilingual)] = [
+        let rows: [(Bilingual, Bilingual)] = [
             (Bilingual(zh: "类型", en: "kind"), finding.kind.names),
             (Bilingual(zh: "颁发", en: "issued by"), explanation.issuer),
-            (Bilingual(zh: "规范形式", en: "canonical"), Bilingual(zh: finding.canonical, en: finding.canonical)),
-        ]
-        if finding.display.en != finding.canonical {
-            rows.append((Bilingual(zh: "英文形式", en: "in English"), Bilingual(zh: finding.display.en, en: finding.display.en)))
-        }
+        ] + formRows(finding)
         lines += table(rows, indent: "  ")
         if !explanation.parts.isEmpty {
             lines.append("  " + paint(pick(Bilingual(zh: "组成", en: "parts")), .bold))
@@ -75,16 +71,21 @@ public struct TextReport: Sendable {
         paint(source, .bold) + "  " + paint(pick(error.message), .red) + "\n"
     }
 
+    /// The canonical form, and the English one where it differs.
+    private func formRows(_ finding: Finding) -> [(Bilingual, Bilingual)] {
+        var rows = [(Bilingual(zh: "规范形式", en: "canonical"), Bilingual(zh: finding.canonical, en: finding.canonical))]
+        if finding.display.en != finding.canonical {
+            rows.append((Bilingual(zh: "英文形式", en: "in English"), Bilingual(zh: finding.display.en, en: finding.display.en)))
+        }
+        return rows
+    }
+
     private func render(_ finding: Finding) -> [String] {
         let mark = finding.isValid ? paint("✔", .green) : paint("✘", .red)
         var lines = ["  \(mark) \(paint(finding.raw, .bold))  " + paint("[\(finding.kind.rawValue) \(finding.start)..<\(finding.end)]", .dim)]
         var rows: [(Bilingual, Bilingual)] = [
             (Bilingual(zh: "类型", en: "kind"), finding.kind.names),
-            (Bilingual(zh: "规范形式", en: "canonical"), Bilingual(zh: finding.canonical, en: finding.canonical)),
-        ]
-        if finding.display.en != finding.canonical {
-            rows.append((Bilingual(zh: "英文形式", en: "in English"), Bilingual(zh: finding.display.en, en: finding.display.en)))
-        }
+        ] + formRows(finding)
         rows.append((Bilingual(zh: "号码", en: "number"), Bilingual(zh: finding.number, en: finding.number)))
         if let province = finding.province {
             rows.append((Bilingual(zh: "省份", en: "province"), Bilingual(zh: "\(province.abbreviation) \(province.zh)（\(province.code)）", en: "\(province.en) (\(province.code))")))
