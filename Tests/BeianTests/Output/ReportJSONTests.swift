@@ -75,6 +75,9 @@ import Testing
 
     @Test func stringsAreEscaped() {
         #expect(JSONValue.string("a\"b\\c\n\u{1}京").serialized() == #""a\"b\\c\n\u0001京""#)
+        // Line separators end lines in JavaScript; other characters after E2 stay as they are.
+        #expect(JSONValue.string("\u{1F}x\u{2028}y\u{2029}–\u{2027}").serialized() == "\"\\u001fx\\u2028y\\u2029–\u{2027}\"")
+        #expect(JSONValue.object([("k\t", .array([.int(-3), .null, .bool(true)]))]).serialized() == #"{"k\t":[-3,null,true]}"#)
     }
 }
 
