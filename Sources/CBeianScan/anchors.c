@@ -706,6 +706,7 @@ void beian_anchor_state_init(BeianAnchorState *state) {
     state->clear_from = 0;
     state->clear_until = 0;
     state->found = NOT_FOUND;
+    state->last_letter = NOT_FOUND;
 }
 
 static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t end, size_t before, size_t after,
@@ -813,11 +814,21 @@ size_t beian_find_anchors(const uint8_t *bytes, size_t count, size_t from, size_
 
 // MARK: Legacy double-byte encodings
 
+/// How far after a candidate a number is looked for on the raw bytes: the UTF-8 window
+/// (Prefilter.windowAfter, 384 bytes) holds at least half as many raw bytes, since every
+/// character takes at least half as many bytes in UTF-8 as in GB18030 or Big5.
+#define LEGACY_AFTER 768
+/// How far before a candidate its label's context is looked for, for the same reason twice
+/// the UTF-8 window (Prefilter.windowBefore, 192 bytes).
+#define LEGACY_BEFORE 384
+
 /// Two-byte codes in GB18030 and Big5 (in this order) of the label characters, and of the
 /// characters that may precede each, so that pages in those encodings are decoded only
 /// around possible identifiers. Values from the encodings' tables (ICU gb18030, Big5).
 /// `icp`: "P" may precede the label (ICP备, ICP证).
-typedef struct { uint16_t label; int icp; uint16_t previous[10]; } LegacyLabel;
+/// `second`: when set, the character that must stand before the matched predecessor (用 before
+/// 代 before 码, as for UTF-8). `hotline`: only hotline label words may follow (举报, 投诉).
+typedef struct { uint16_t label; int icp; uint16_t previous[10]; uint16_t second; int hotline; } LegacyLabel;
 
 static const LegacyLabel gb18030_labels[] = {
     {0xB1B8, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3}},  // 备 after 安 关 關 関 Ｐ ｐ 算
@@ -825,38 +836,49 @@ static const LegacyLabel gb18030_labels[] = {
     {0xD6A4, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 证 after 可 Ｐ ｐ 出 网 網
     {0xD743, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 證
     {0xD45E, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 証
-    {0xC2EB, 0, {0xB4FA}},                                                  // 码 after 代
-    {0xB461, 0, {0xB4FA}},                                                  // 碼
+    {0xC2EB, 0, {0xB4FA}, 0xD3C3},                                          // 码 after 代 after 用
+    {0xB461, 0, {0xB4FA}, 0xD3C3},                                          // 碼
     {0xD5D5, 0, {0xD6B4, 0x88CC}},                                          // 照 after 执 執
     {0xCEC4, 0, {0xCDF8, 0xBE57}},                                          // 文 after 网 網
     {0xB5DA, 0, {0xD7D6}},                                                  // 第 after 字
     {0xD0D4, 0, {0xD3AA, 0xA049}},                                          // 性 after 营 營
-    {0xB1A8, 0, {0xBED9, 0xC565, 0x9448}},                          // 报 after 举 舉 擧
-    {0x88F3, 0, {0xBED9, 0xC565, 0x9448}},                          // 報
-    {0xCBDF, 0, {0xCDB6}},                                          // 诉 after 投
-    {0xD456, 0, {0xCDB6}},                                          // 訴
+    {0xB1A8, 0, {0xBED9, 0xC565, 0x9448}, 0, 1},                          // 报 after 举 舉 擧
+    {0x88F3, 0, {0xBED9, 0xC565, 0x9448}, 0, 1},                          // 報
+    {0xCBDF, 0, {0xCDB6}, 0, 1},                                          // 诉 after 投
+    {0xD456, 0, {0xCDB6}, 0, 1},                                          // 訴
 };
 static const LegacyLabel big5_labels[] = {
     {0xB3C6, 1, {0xA677, 0xC3F6, 0xA2DE, 0xA2F8, 0xBAE2}},          // 備 after 安 關 Ｐ ｐ 算
-    {0xC3D2, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4}},          // 證 after 可 Ｐ ｐ 出 網
-    {0xB5FD, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4}},          // 証
-    {0xBD58, 0, {0xA54E}},                                          // 碼 after 代
+    {0xC3D2, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4, 0xCA49}},  // 證 after 可 Ｐ ｐ 出 網 网
+    {0xB5FD, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4, 0xCA49}},  // 証
+    {0xBD58, 0, {0xA54E}, 0xA5CE},                                  // 碼 after 代 after 用
     {0xB7D3, 0, {0xB0F5}},                                          // 照 after 執
-    {0xA4E5, 0, {0xBAF4}},                                          // 文 after 網
+    {0xA4E5, 0, {0xBAF4, 0xCA49}},                                  // 文 after 網 网 (Big5 has both)
     {0xB2C4, 0, {0xA672}},                                          // 第 after 字
     {0xA9CA, 0, {0xC0E7}},                                          // 性 after 營
-    {0xB3F8, 0, {0xC17C}},                                          // 報 after 舉
-    {0xB644, 0, {0xA7EB}},                                          // 訴 after 投
+    {0xB3F8, 0, {0xC17C}, 0, 1},                                          // 報 after 舉
+    {0xB644, 0, {0xA7EB}, 0, 1},                                          // 訴 after 投
 };
+/// The characters of the hotline label words (Labels.hotlineZhWords: 受理 中心 专用 电话号码 电话
+/// 热线 专线 号码) and the full-width colon, in GB18030 and in Big5 (traditional forms only).
+static const uint16_t gb18030_hotline_chars[] = {0xCADC, 0xC0ED, 0xD6D0, 0xD0C4, 0xD7A8, 0x8CA3, 0xD3C3, 0xB5E7, 0xEB8A,
+                                                 0xBBB0, 0xD492, 0xBAC5, 0xCC96, 0xC2EB, 0xB461, 0xC8C8, 0x9FE1, 0xCFDF,
+                                                 0xBE80, 0xBE51, 0xA3BA};
+static const uint16_t big5_hotline_chars[] = {0xA8FC, 0xB27A, 0xA4A4, 0xA4DF, 0xB14D, 0xA5CE, 0xB971, 0xB8DC, 0xB8B9,
+                                              0xBD58, 0xBCF6, 0xBD75, 0xA147};
 /// Dashes other than "-" (－ ﹣ ‐ – — ― in GB18030; － ﹣ – — in Big5), and the full-width
 /// digits 1–3 that may end a telecom category.
 static const uint16_t gb18030_dashes[] = {0xA3AD, 0xA981, 0xA95C, 0xA843, 0xA1AA, 0xA844};
 static const uint16_t big5_dashes[] = {0xA1D0, 0xA1DF, 0xA156, 0xA158};
 
-/// Whether the two bytes before `end` (white space, tags and references skipped) may precede
-/// the label `label`: one of its two-byte predecessors, "P"/"p" (ICP, for 备 and 证 forms),
-/// or a reference (decoded later, so accepted).
-static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, const LegacyLabel *label, int icp) {
+enum { LEGACY_NONE = 0, LEGACY_MATCH = 1, LEGACY_ANY = 2 };
+
+/// What stands before `end` (white space and tags skipped), against the two-byte codes
+/// `codes`: LEGACY_MATCH when one of them does ("P"/"p" too when `icp`: ICP备, ICP证), with its
+/// start in `*start`; LEGACY_ANY for a character reference (decoded later, so accepted);
+/// LEGACY_NONE otherwise.
+static int legacy_previous(const uint8_t *b, size_t floor, size_t end, const uint16_t *codes, size_t code_count, int icp,
+                           size_t *start) {
     while (end > floor) {
         uint8_t c = b[end - 1];
         if (is_ascii_space(c)) { end--; continue; }
@@ -864,22 +886,160 @@ static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, c
             size_t k = end - 1;
             while (k > floor && b[k - 1] != '<' && end - k < MAX_TAG) k--;
             if (k > floor && b[k - 1] == '<') { end = k - 1; continue; }
-            return 0;
+            return LEGACY_NONE;
         }
         if (c == ';') {
             // A character reference (decoded later, so accepted), not a script's semicolon.
             for (size_t k = end - 1; k > floor && end - k <= MAX_REFERENCE; k--) {
-                if (b[k - 1] == '&') return 1;
+                if (b[k - 1] == '&') return LEGACY_ANY;
             }
+            return LEGACY_NONE;
+        }
+        if (icp && (c == 'P' || c == 'p')) { *start = end - 1; return LEGACY_MATCH; }
+        if (end < floor + 2) return LEGACY_NONE;
+        uint16_t pair = (uint16_t)(b[end - 2] << 8 | b[end - 1]);
+        for (size_t k = 0; k < code_count && codes[k]; k++) {
+            if (codes[k] == pair) { *start = end - 2; return LEGACY_MATCH; }
+        }
+        return LEGACY_NONE;
+    }
+    return LEGACY_NONE;
+}
+
+/// Whether what stands before the label at `end` may precede it (and, for 码, 用 before 代).
+static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, const LegacyLabel *label) {
+    size_t start = end;
+    int found = legacy_previous(b, floor, end, label->previous, 10, label->icp, &start);
+    if (found != LEGACY_MATCH || !label->second) return found != LEGACY_NONE;
+    size_t ignored;
+    return legacy_previous(b, floor, start, &label->second, 1, 0, &ignored) != LEGACY_NONE;
+}
+
+/// The length of the character at `q` as the decoder reads it (1, 2 or 4), `q` being a
+/// character start.
+static inline size_t legacy_char_length(const uint8_t *b, size_t count, size_t q, int big5) {
+    uint8_t c = b[q];
+    if (c < 0x81 || c == 0xFF || q + 1 >= count) return 1;
+    uint8_t next = b[q + 1];
+    if ((next >= 0x40 && next <= 0x7E) || (next >= (big5 ? 0xA1 : 0x80) && next <= 0xFE)) return 2;
+    if (!big5 && next >= 0x30 && next <= 0x39 && q + 3 < count && b[q + 2] >= 0x81 && b[q + 2] <= 0xFE &&
+        b[q + 3] >= 0x30 && b[q + 3] <= 0x39) return 4;
+    return 1;
+}
+
+/// Whether the character at `q` (`length` bytes) may be digit-like once decoded: an ASCII
+/// digit, X x *, a reference, or any two-byte symbol (GB18030 lead A1–A9, Big5 A1–A3: the
+/// full-width digits and masks among them). A superset, so that no number is missed.
+static inline int legacy_digit_like(const uint8_t *b, size_t q, size_t length, int big5) {
+    uint8_t c = b[q];
+    if (length == 1) return (c >= '0' && c <= '9') || c == 'X' || c == 'x' || c == '*' || c == '&';
+    return length == 2 && c >= 0xA1 && c <= (big5 ? 0xA3 : 0xA9);
+}
+
+/// Whether the character at `q` may stand between a number's digits once decoded: a gap or
+/// a joiner (ASCII white space, tags, - ( ) + . /, and, as a superset, four-byte GB18030
+/// sequences, where some spaces and dashes lie). Two-byte symbols count as digit-like already.
+/// `*length` receives the length to skip.
+static inline int legacy_gap_or_joiner(const uint8_t *b, size_t count, size_t q, size_t *length) {
+    uint8_t c = b[q];
+    if (*length == 4) return 1;
+    if (*length != 1) return 0;
+    if (is_ascii_space(c) || c == '-' || c == '(' || c == ')' || c == '+' || c == '.' || c == '/') return 1;
+    if (c == '<' && q + 1 < count) {
+        uint8_t next = b[q + 1];
+        if (!(is_ascii_letter(next) || next == '/' || next == '!' || next == '?')) return 0;
+        size_t end = q + MAX_TAG < count ? q + MAX_TAG : count;
+        for (size_t k = q + 1; k < end; k++) {
+            if (b[k] == '>') { *length = k + 1 - q; return 1; }
+        }
+    }
+    return 0;
+}
+
+/// Whether a number may start in [from, limit) of a legacy page, `from` a character start:
+/// MINIMUM_DIGITS digit-like characters with only gaps and joiners between, as `number_after`
+/// asks of the decoded text, read with the supersets above. Linear over a page as long as
+/// `from` grows (the state remembers where no number starts).
+static int legacy_number_after(BeianAnchorState *state, const uint8_t *b, size_t count, size_t from, size_t limit, int big5) {
+    if (limit > count) limit = count;
+    if (from >= state->clear_from && state->found != NOT_FOUND && state->found >= from) return state->found < limit;
+    size_t q = from;
+    if (from >= state->clear_from && from < state->clear_until) q = state->clear_until;
+    while (q < limit) {
+        size_t length = legacy_char_length(b, count, q, big5);
+        if (!legacy_digit_like(b, q, length, big5)) { q += length; continue; }
+        size_t start = q;
+        int digits = 0;
+        while (q < count) {
+            length = legacy_char_length(b, count, q, big5);
+            if (legacy_digit_like(b, q, length, big5)) {
+                if (++digits >= MINIMUM_DIGITS) break;
+            } else if (!legacy_gap_or_joiner(b, count, q, &length)) {
+                break;
+            }
+            q += length;
+        }
+        if (digits >= MINIMUM_DIGITS) {
+            state->clear_from = from;
+            state->clear_until = start;
+            state->found = start;
+            return 1;
+        }
+        if (q == start) q += length;
+    }
+    state->clear_from = from;
+    state->clear_until = q;
+    state->found = NOT_FOUND;
+    return 0;
+}
+
+/// After 举报 or 投诉 in a legacy page, from `q` to `limit`: only gaps, hotline label words and a
+/// colon before what may start a telephone number (a digit-like character, "+" or "(", or any
+/// two-byte symbol, judged once decoded), as `hotline_filler` asks of UTF-8.
+static int legacy_hotline_follows(const uint8_t *b, size_t count, size_t q, size_t limit, int big5) {
+    const uint16_t *words = big5 ? big5_hotline_chars : gb18030_hotline_chars;
+    size_t word_count = big5 ? sizeof big5_hotline_chars / sizeof *big5_hotline_chars
+                             : sizeof gb18030_hotline_chars / sizeof *gb18030_hotline_chars;
+    if (limit > count) limit = count;
+    while (q < limit) {
+        size_t length = legacy_char_length(b, count, q, big5);
+        if (legacy_digit_like(b, q, length, big5)) return 1;
+        uint8_t c = b[q];
+        if (length == 1) {
+            uint8_t folded = c | 0x20;
+            if (c == '+' || c == '(') return 1;
+            if (is_ascii_space(c) || c == ':' || folded == 't' || folded == 'e' || folded == 'l') { q++; continue; }
+            if (c == '<' && gap_at(b, count, q, &length)) { q += length; continue; }
             return 0;
         }
-        if (icp && (c == 'P' || c == 'p')) return 1;
-        if (end < floor + 2) return 0;
-        uint16_t pair = (uint16_t)(b[end - 2] << 8 | b[end - 1]);
-        for (int k = 0; k < 10 && label->previous[k]; k++) {
-            if (label->previous[k] == pair) return 1;
+        if (length == 4) { q += 4; continue; }
+        uint16_t pair = (uint16_t)(c << 8 | b[q + 1]);
+        size_t k = 0;
+        while (k < word_count && words[k] != pair) k++;
+        if (k == word_count) return 0;
+        q += 2;
+    }
+    return 0;
+}
+
+/// After an English "ICP" in a legacy page, up to `limit`: white space, tags, : - . # and ICP
+/// label words before a digit; a two-byte character or a reference is judged once decoded
+/// (accepted). As `icp_filler` asks of UTF-8.
+static int legacy_icp_follows(const uint8_t *b, size_t count, size_t q, size_t limit) {
+    if (limit > count) limit = count;
+    while (q < limit) {
+        uint8_t c = b[q];
+        if (c >= 0x80 || c == '&' || (c >= '0' && c <= '9') || c == 'X' || c == 'x' || c == '*') return 1;
+        if (is_ascii_space(c) || c == ':' || c == '.' || c == '#' || c == '-') { q++; continue; }
+        size_t length;
+        if (c == '<' && gap_at(b, count, q, &length)) { q += length; continue; }
+        if (!is_ascii_letter(c)) return 0;
+        size_t n = 0;
+        for (size_t w = 0; w < sizeof icp_words / sizeof *icp_words && !n; w++) {
+            if (ascii_word_at(b, count, q, icp_words[w])) n = strlen(icp_words[w]);
         }
-        return 0;
+        if (n == 0 || (q + n < count && is_ascii_letter(b[q + n]))) return 0;
+        q += n;
     }
     return 0;
 }
@@ -888,6 +1048,56 @@ static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, c
 static int legacy_fullwidth_letter(uint16_t pair, int big5) {
     if (big5) return (pair >= 0xA2CF && pair <= 0xA2FE) || (pair >= 0xA340 && pair <= 0xA343);
     return (pair >= 0xA3C1 && pair <= 0xA3DA) || (pair >= 0xA3E1 && pair <= 0xA3FA);
+}
+
+/// Whether a GB18030 four-byte sequence ends at `end` (where some spaces lie).
+static int legacy_four_byte_before(const uint8_t *b, size_t floor, size_t end) {
+    return end >= floor + 4 && b[end - 4] >= 0x81 && b[end - 3] >= 0x30 && b[end - 3] <= 0x39 && b[end - 2] >= 0x81 &&
+           b[end - 1] >= 0x30 && b[end - 1] <= 0x39;
+}
+
+/// Whether "service" ends just before `i` in a legacy page, as `service_before` asks of UTF-8:
+/// white space and tags skipped before the word; letters half- or full-width; a reference or
+/// a four-byte sequence is judged once decoded (accepted).
+static int legacy_service_before(const uint8_t *b, size_t floor, size_t i, int big5) {
+    size_t end = i;
+    for (;;) {
+        while (end > floor && is_ascii_space(b[end - 1])) end--;
+        if (end >= floor + 2 && b[end - 2] == 0xA1 && b[end - 1] == (big5 ? 0x40 : 0xA1)) {
+            end -= 2;  // the ideographic space
+            continue;
+        }
+        if (end <= floor || b[end - 1] != '>') break;
+        size_t k = end - 1;
+        while (k > floor && b[k - 1] != '<' && end - k < MAX_TAG) k--;
+        if (k <= floor || b[k - 1] != '<') return 0;
+        end = k - 1;
+    }
+    for (int k = 6; k >= 0; k--) {
+        if (end <= floor) return 0;
+        uint8_t c = b[end - 1];
+        if (c == ';' || legacy_four_byte_before(b, floor, end)) return 1;
+        if (c >= 0x80) {
+            // A two-byte character ends here: only a full-width letter can spell the word.
+            if (end < floor + 2 || !legacy_fullwidth_letter((uint16_t)(b[end - 2] << 8 | c), big5)) return 0;
+            end -= 2;
+            continue;
+        }
+        if ((c | 0x20) != (uint8_t)"service"[k]) return 0;
+        end--;
+    }
+    return 1;
+}
+
+/// Whether a full-width letter stands in [from, to) of a legacy page, `from` a character start.
+static int legacy_fullwidth_letter_in(const uint8_t *b, size_t count, size_t from, size_t to, int big5) {
+    if (to > count) to = count;
+    for (size_t k = from; k < to;) {
+        size_t length = legacy_char_length(b, count, k, big5);
+        if (length == 2 && legacy_fullwidth_letter((uint16_t)(b[k] << 8 | b[k + 1]), big5)) return 1;
+        k += length;
+    }
+    return 0;
 }
 
 /// Whether a dash at `i` may end a telecom category: an ASCII digit 1–3 before it (spaces
@@ -940,8 +1150,8 @@ static int legacy_letter_digit_dash(const uint8_t *b, size_t count, size_t i, si
     return (after >= '0' && after <= '9') || after == '&' || after == '<' || after >= 0x81;
 }
 
-size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, size_t *out, size_t capacity,
-                                    size_t *resume) {
+size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, BeianAnchorState *state,
+                                    size_t *out, size_t capacity, size_t *resume) {
     const LegacyLabel *labels = big5 ? big5_labels : gb18030_labels;
     size_t label_count = big5 ? sizeof big5_labels / sizeof *big5_labels : sizeof gb18030_labels / sizeof *gb18030_labels;
     const uint16_t *dashes = big5 ? big5_dashes : gb18030_dashes;
@@ -1008,14 +1218,19 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
         if (c >= 0x81) {
             if (step != 2) continue;
             uint16_t pair = (uint16_t)(c << 8 | b[i + 1]);
-            size_t floor = i > 192 ? i - 192 : 0;
+            size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
             for (size_t k = 0; k < label_count && !candidate; k++) {
-                if (labels[k].label == pair) candidate = legacy_previous_accepts(b, floor, i, &labels[k], labels[k].icp);
+                if (labels[k].label != pair) continue;
+                candidate = legacy_previous_accepts(b, floor, i, &labels[k]) &&
+                            (!labels[k].hotline || legacy_hotline_follows(b, count, i + 2, i + 2 + LEGACY_AFTER, big5));
             }
             for (size_t k = 0; k < dash_count && !candidate; k++) {
                 candidate = dashes[k] == pair && (legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 2));
             }
-            if (!candidate) candidate = legacy_fullwidth_letter(pair, big5);
+            if (!candidate && legacy_fullwidth_letter(pair, big5)) {
+                state->last_letter = i;
+                candidate = 1;
+            }
         } else if (c == '-') {
             candidate = legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 1);
         } else if (c == '&') {
@@ -1023,17 +1238,29 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
             candidate = next == '#' || next == 'n' || next == 'm' || next == 'h';
         } else if (i + 3 < count) {
             uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
-            int hotline_word = (f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
-                               (f0 == 't' && f1 == 'i' && f2 == 'p');
-            // As for UTF-8: a hotline word needs a telephone word nearby (ASCII letters read the same).
-            if (hotline_word) {
-                size_t floor = i > 192 ? i - 192 : 0;
-                candidate = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, line_end(b, count, i, i + 384));
+            // As for UTF-8, with what can be read on the raw bytes: ICP not inside a word and
+            // followed by its label words; licence after "Service"; a hotline word with a
+            // telephone word near.
+            if (f0 == 'i' && f1 == 'c' && f2 == 'p') {
+                int inside_word = i >= 2 && is_ascii_letter(b[i - 1]) && b[i - 2] < 0x81;
+                candidate = !inside_word && legacy_icp_follows(b, count, i + 3, i + 3 + LEGACY_AFTER);
+            } else if (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') {
+                candidate = legacy_service_before(b, i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0, i, big5);
+            } else if ((f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
+                       (f0 == 't' && f1 == 'i' && f2 == 'p')) {
+                // A telephone word before or after, in ASCII or full-width letters (judged once
+                // decoded); the walk has passed every full-width letter before.
+                size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
+                size_t end = line_end(b, count, i, i + LEGACY_AFTER);
+                candidate = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, end) ||
+                            (state->last_letter != NOT_FOUND && state->last_letter >= floor) ||
+                            legacy_fullwidth_letter_in(b, count, i, end, big5);
             } else {
-                candidate = (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') || (f0 == 'i' && f1 == 'c' && f2 == 'p') ||
-                            (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
+                candidate = (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
             }
         }
+        // Every anchor has a number after it, within its window of decoded text.
+        if (candidate) candidate = legacy_number_after(state, b, count, i + step, i + step + LEGACY_AFTER, big5);
         if (candidate) {
             out[n++] = i;
             if (n == capacity) { *resume = i + step; return n; }

@@ -56,11 +56,13 @@ enum LegacyWindows {
     static func windows(in bytes: UnsafeBufferPointer<UInt8>, family: Family, decoder: Decoder) -> [Range<Int>] {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
         var windows: [Range<Int>] = []
+        var state = BeianAnchorState()
+        beian_anchor_state_init(&state)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { out in
             var from = 0
             while from < bytes.count {
                 var resume = 0
-                let found = beian_find_legacy_candidates(base, bytes.count, from, family == .big5 ? 1 : 0,
+                let found = beian_find_legacy_candidates(base, bytes.count, from, family == .big5 ? 1 : 0, &state,
                                                          out.baseAddress!, out.count, &resume)
                 for index in 0..<found {
                     let candidate = out[index]

@@ -19,6 +19,8 @@ typedef struct BeianAnchorState {
     size_t clear_until;
     /// The start of the last number found, or SIZE_MAX.
     size_t found;
+    /// The legacy walk: the start of the last full-width letter it passed, or SIZE_MAX.
+    size_t last_letter;
 } BeianAnchorState;
 
 /// Resets a state before the first call over a buffer.
@@ -41,11 +43,13 @@ size_t beian_find_anchors(const uint8_t *_Nonnull bytes, size_t count, size_t fr
 
 /// Where, in a GB18030 (`big5` = 0) or Big5 (`big5` = 1) document, an anchor of the decoded
 /// text may lie: the label characters in that encoding after a character that may precede
-/// them, dashes, "&", English label words and full-width forms. A superset, found on the
-/// raw bytes, so that only windows around these are decoded. Same calling pattern as
-/// `beian_find_anchors`.
+/// them, dashes, "&", English label words and full-width forms, each followed by what may
+/// decode to a number. A superset, found on the raw bytes, so that only windows around these
+/// are decoded. Same calling pattern as `beian_find_anchors`; `state` is reset before the
+/// first call over a buffer.
 size_t beian_find_legacy_candidates(const uint8_t *_Nonnull bytes, size_t count, size_t from, int big5,
-                                    size_t *_Nonnull out, size_t capacity, size_t *_Nonnull resume);
+                                    BeianAnchorState *_Nonnull state, size_t *_Nonnull out, size_t capacity,
+                                    size_t *_Nonnull resume);
 
 /// The length of the longest prefix of `bytes` that is valid UTF-8 and ends on a character
 /// boundary. `count` when all of it is valid; a truncated sequence at the very end counts as

@@ -102,6 +102,36 @@ import Testing
             #expect(fast == naiveFindings(bytes, html: html).map(summary))
         }
     }
+
+    /// Pages in GB18030 and Big5 are decoded only around candidates found on their raw bytes;
+    /// they must give what decoding the whole page and scanning it naively gives, with byte
+    /// ranges that hold the same text.
+    @Test func legacyEncodedPagesAgreeWithTheNaiveScanner() async {
+        let document = zip(BeianGen.rendered().array(of: 0...4), Noise.generator, Gen.bool)
+        await propertyCheck(count: Self.cases, input: document) { renderings, noise, big5 in
+            var text = ""
+            for (index, rendered) in renderings.enumerated() where rendered.encoding == "UTF-8" {
+                text += noise.piece(index) + String(decoding: rendered.bytes, as: UTF8.self)
+            }
+            text += noise.piece(9)
+            let encoding = big5 ? "Big5" : "GB18030"
+            guard let bytes = TextEncoding.encode(text, as: encoding), let decoded = TextEncoding.decode(bytes, as: encoding) else {
+                Issue.record("cannot encode as \(encoding)")
+                return
+            }
+            let html = noise.html || renderings.contains(where: \.isHTML)
+            let utf8 = Array(decoded.utf8)
+            let fast = scanner.check(bytes, isHTML: html, encoding: encoding).findings.map { finding in
+                "\(finding.kind.rawValue) \(finding.number) \(finding.canonical) "
+                    + (TextEncoding.decode(Array(bytes[finding.start..<finding.end]), as: encoding) ?? "?")
+            }
+            let naive = naiveFindings(utf8, html: html).map { finding in
+                "\(finding.kind.rawValue) \(finding.number) \(finding.canonical) "
+                    + String(decoding: utf8[finding.start..<finding.end], as: UTF8.self)
+            }
+            #expect(fast == naive, "\(encoding): \(decoded)")
+        }
+    }
 }
 
 /// Random prose, markup and scripts that hold no identifier: no label, no province

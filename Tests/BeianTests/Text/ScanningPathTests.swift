@@ -20,6 +20,8 @@ struct SeededGenerator: RandomNumberGenerator {
         "&#22791;", "&#x5907;", "&ndash;", "&nbsp;", "&#45;", "report", "ＲＥＰＯＲＴ", "Licence", "tip-off", "complain",
         "<b>", "</a>", " ", "\u{3000}", "x", "中文", "12345678", "X", "\u{FFFD}",
         "码", "碼", "代", "照", "執", "文", "网", "網", "第", "字", "性", "营", "出", "算", "icp", "Security", "POLICE", "Ｐｏｌｉｃｅ",
+        // Near the nibble classes' edges: other forms after EF and E2, and words sharing letters.
+        "﹣", "—", "−", "∑", "＠", "［", "ｚ", "｛", "，", "【", "solid", "TIP-", "dice", "yep", "Bcp", "comp", "poly", "secure",
     ]
 
     private func anchors(_ bytes: [UInt8], portable: Bool) -> [Int] {
@@ -32,7 +34,7 @@ struct SeededGenerator: RandomNumberGenerator {
     /// the same anchors, including at block edges and in the unaligned tail.
     @Test func avx2AndPortableLoopsAgree() {
         var generator = SeededGenerator(state: 7)
-        for _ in 0..<300 {
+        for _ in 0..<2000 {
             var text = ""
             for _ in 0..<Int.random(in: 1...120, using: &generator) { text += Self.pieces.randomElement(using: &generator)! }
             var bytes = Array(text.utf8)
@@ -120,6 +122,30 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(report.findings.map(\.canonical) == ["粤ICP备11018438号", "+86 20 1234 5678"])
         let first = try #require(report.findings.first)
         #expect(decode(Array(bytes[first.start..<first.end]), as: "Big5") == "粵ICP備11018438號")
+    }
+
+    /// The raw-byte checks of GB18030 and Big5 pages (a label's predecessors, words after 举报,
+    /// "Service" before "License", a telephone word near "report", ICP label words) let through
+    /// what the UTF-8 rules accept, written in full width or beside double-byte characters.
+    @Test func legacyPagesFindWhatUTF8Finds() throws {
+        let footers = [
+            "网站 京网文〔2021〕1234-056号 ", "統一社會信用代碼：91110108551385082Q", "舉報電話：010-12345678",
+            "投诉　热线　(010)12345678", "Internet News Information Service Ｌｉｃｅｎｓｅ： 11120170001",
+            "Report illegal content, Ｔｅｌ：010-12345678", "违法信息 report, ｈｏｔｌｉｎｅ 12377", "Beijing ICP License No.：030173",
+            "浙ＩＣＰ备１２０３４５６７号", "证号 京ICP证030173号", "ICP-MS 2024 ICP　備案 京ICP備05002571號",
+        ]
+        for footer in footers {
+            let expected = findings(footer).map { "\($0.kind.rawValue) \($0.canonical)" }
+            #expect(!expected.isEmpty, "\(footer)")
+            for encoding in ["GB18030", "Big5"] {
+                // Big5 lacks the simplified characters; the footer as Big5 reads it back is the reference.
+                guard let bytes = encode(footer, as: encoding), let readBack = decode(bytes, as: encoding) else { continue }
+                let reference = findings(readBack).map { "\($0.kind.rawValue) \($0.canonical)" }
+                let legacy = scanner.check(bytes, encoding: encoding).findings.map { "\($0.kind.rawValue) \($0.canonical)" }
+                #expect(legacy == reference, "\(encoding): \(readBack)")
+                if encoding == "GB18030" { #expect(legacy == expected, "\(footer)") }
+            }
+        }
     }
 
     @Test func byteOrderMarksAndOverrides() throws {
