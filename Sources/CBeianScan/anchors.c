@@ -723,58 +723,101 @@ static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t en
 }
 
 #if defined(__x86_64__)
-#define SPLAT(x) _mm256_set1_epi8((char)(x))
-#define EQ(a, x) _mm256_cmpeq_epi8((a), SPLAT(x))
-#define AND(a, b) _mm256_and_si256((a), (b))
-#define OR(a, b) _mm256_or_si256((a), (b))
-/// Bytes y with low <= y < low + width, as a mask.
-#define IN(a, low, width) _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8((a), SPLAT(low)), SPLAT((width) - 1)), \
-                                            _mm256_sub_epi8((a), SPLAT(low)))
+// The AVX2 loop classifies 32 positions at a time by their first four bytes with nibble
+// tables ("shufti"): for table set t and position k, class(byte) = LOW[t][k][byte & 15] &
+// HIGH[t][k][byte >> 4], one bit per bucket, and a position is a candidate when some bucket's
+// bit survives the AND over its four bytes. A bucket accepts the product of the low and high
+// nibbles of the bytes it lists, so its set is a superset of the list by construction: the
+// mask stays a superset of `is_candidate`, which then decides. The buckets group what
+// `is_candidate` accepts so that the products add few common bytes.
+
+/// 16-entry nibble tables, for two sets of eight buckets and byte positions 0–3 after a
+/// candidate's start.
+static uint8_t shufti_low[2][4][16], shufti_high[2][4][16];
+
+static void shufti_add(int set, int bucket, int position, const uint8_t *bytes, size_t count) {
+    for (size_t k = 0; k < count; k++) {
+        shufti_low[set][position][bytes[k] & 15] |= (uint8_t)(1u << bucket);
+        shufti_high[set][position][bytes[k] >> 4] |= (uint8_t)(1u << bucket);
+    }
+}
+
+static void shufti_add_range(int set, int bucket, int position, uint8_t first, uint8_t last) {
+    for (unsigned byte = first; byte <= last; byte++) {
+        uint8_t value = (uint8_t)byte;
+        shufti_add(set, bucket, position, &value, 1);
+    }
+}
+
+#define ADD(set, bucket, position, bytes) shufti_add((set), (bucket), (position), (const uint8_t *)(bytes), sizeof(bytes) - 1)
+#define ANY(set, bucket, position) shufti_add_range((set), (bucket), (position), 0x00, 0xFF)
+
+__attribute__((constructor)) static void shufti_build(void) {
+    // Set 0: label characters, lead byte E5–E8 then second and third bytes (pairs of labels
+    // that share nibbles go together), and the dashes after E2. Position 3 is not read.
+    static const char *const pairs[7][2] = {
+        {"\xA4\x96", "\x87"},          // 备 A4 87, 文 96 87
+        {"\x82", "\x99"},              // 備
+        {"\xAF\xAD", "\x81\x89"},      // 证 AF 81, 诉 AF 89, 證 AD 89
+        {"\xA8\xA2", "\xBC\xB4"},      // 証 A8 BC, 訴 A8 B4, 碼 A2 BC
+        {"\x8A\xAC", "\xA5\xAC"},      // 报 8A A5, 第 AC AC
+        {"\x80\x85", "\xA7"},          // 性 80 A7, 照 85 A7
+        {"\xA0", "\x81\xB1"},          // 码 A0 81, 報 A0 B1
+    };
+    for (int bucket = 0; bucket < 7; bucket++) {
+        ADD(0, bucket, 0, "\xE5\xE6\xE7\xE8");
+        shufti_add(0, bucket, 1, (const uint8_t *)pairs[bucket][0], strlen(pairs[bucket][0]));
+        shufti_add(0, bucket, 2, (const uint8_t *)pairs[bucket][1], strlen(pairs[bucket][1]));
+    }
+    ADD(0, 7, 0, "\xE2");                      // ‐ ‑ ‒ – — ― (E2 80 90–95), − (E2 88 92)
+    ADD(0, 7, 1, "\x80\x88");
+    shufti_add_range(0, 7, 2, 0x90, 0x95);
+    // Set 1: full-width forms after EF, "-" "&", and the English words' first four letters.
+    ADD(1, 0, 0, "\xEF"); ADD(1, 0, 1, "\xBC"); shufti_add_range(1, 0, 2, 0xA1, 0xBA); ANY(1, 0, 3);  // Ａ–Ｚ
+    ADD(1, 1, 0, "\xEF"); ADD(1, 1, 1, "\xBD"); shufti_add_range(1, 1, 2, 0x81, 0x9A); ANY(1, 1, 3);  // ａ–ｚ
+    ADD(1, 2, 0, "\xEF"); ADD(1, 2, 1, "\xBC\xB9"); ADD(1, 2, 2, "\x8D\xA3"); ANY(1, 2, 3);          // － BC 8D, ﹣ B9 A3
+    ADD(1, 3, 0, "-&"); ANY(1, 3, 1); ANY(1, 3, 2); ANY(1, 3, 3);
+    ADD(1, 4, 0, "RrIi"); ADD(1, 4, 1, "EeCc"); ADD(1, 4, 2, "Pp"); ANY(1, 4, 3);       // rep, icp
+    ADD(1, 5, 0, "CcPp"); ADD(1, 5, 1, "Oo"); ADD(1, 5, 2, "MmLl"); ADD(1, 5, 3, "PpIi");  // comp, poli
+    ADD(1, 6, 0, "TtLl"); ADD(1, 6, 1, "Ii"); ADD(1, 6, 2, "PpCc"); ADD(1, 6, 3, "-Ee");   // tip-, lice
+    ADD(1, 7, 0, "Ss"); ADD(1, 7, 1, "Ee"); ADD(1, 7, 2, "Cc"); ADD(1, 7, 3, "Uu");        // secu
+}
+
+#undef ADD
+#undef ANY
+
+__attribute__((target("avx2")))
+static inline __m256i shufti_table(const uint8_t table[16]) {
+    return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)table));
+}
 
 __attribute__((target("avx2")))
 static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before, size_t after, BeianAnchorState *state,
                      size_t *out, size_t capacity, size_t *n, size_t *resume) {
     size_t p = from;
-    const __m256i fold = SPLAT(0x20);
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    __m256i low[2][4], high[2][4];
+    for (int set = 0; set < 2; set++) {
+        for (int position = 0; position < 4; position++) {
+            low[set][position] = shufti_table(shufti_low[set][position]);
+            high[set][position] = shufti_table(shufti_high[set][position]);
+        }
+    }
     while (p + 35 <= count) {
-        __m256i b0 = _mm256_loadu_si256((const __m256i *)(b + p));
-        __m256i b1 = _mm256_loadu_si256((const __m256i *)(b + p + 1));
-        __m256i b2 = _mm256_loadu_si256((const __m256i *)(b + p + 2));
-        __m256i b3 = _mm256_loadu_si256((const __m256i *)(b + p + 3));
-        // Three-byte characters: second and third bytes as pairs, then the lead byte, since
-        // many common ideographs share a pair with an anchor (划 E5 88 92 with − E2 88 92).
-        __m256i m = AND(EQ(b1, 0xA4), EQ(b2, 0x87));                                   // 备
-        m = OR(m, AND(EQ(b1, 0x82), EQ(b2, 0x99)));                                    // 備
-        m = OR(m, AND(EQ(b1, 0xAF), OR(EQ(b2, 0x81), EQ(b2, 0x89))));                  // 证 诉
-        m = OR(m, AND(EQ(b1, 0xAD), EQ(b2, 0x89)));                                    // 證
-        m = OR(m, AND(EQ(b1, 0xA8), OR(EQ(b2, 0xBC), EQ(b2, 0xB4))));                  // 証 訴
-        m = OR(m, AND(EQ(b1, 0x8A), EQ(b2, 0xA5)));                                    // 报
-        m = OR(m, AND(EQ(b1, 0xA0), EQ(b2, 0xB1)));                                    // 報
-        m = OR(m, AND(EQ(b1, 0x96), EQ(b2, 0x87)));                                    // 文
-        m = OR(m, AND(EQ(b1, 0x80), EQ(b2, 0xA7)));                                    // 性
-        m = OR(m, AND(EQ(b1, 0xA0), EQ(b2, 0x81)));                                    // 码
-        m = OR(m, AND(EQ(b1, 0xA2), EQ(b2, 0xBC)));                                    // 碼
-        m = OR(m, AND(EQ(b1, 0x85), EQ(b2, 0xA7)));                                    // 照
-        m = OR(m, AND(EQ(b1, 0xAC), EQ(b2, 0xAC)));                                    // 第
-        m = AND(m, IN(b0, 0xE5, 4));
-        __m256i ef = AND(EQ(b1, 0xBC), OR(EQ(b2, 0x8D), IN(b2, 0xA1, 26)));           // － Ａ–Ｚ
-        ef = OR(ef, AND(EQ(b1, 0xBD), IN(b2, 0x81, 26)));                              // ａ–ｚ
-        ef = OR(ef, AND(EQ(b1, 0xB9), EQ(b2, 0xA3)));                                  // ﹣
-        m = OR(m, AND(ef, EQ(b0, 0xEF)));
-        __m256i e2 = OR(AND(EQ(b1, 0x80), IN(b2, 0x90, 6)), AND(EQ(b1, 0x88), EQ(b2, 0x92)));  // ‐ ‑ ‒ – — ― −
-        m = OR(m, AND(e2, EQ(b0, 0xE2)));
-        // ASCII: dashes, references and the English words' first letters.
-        __m256i f0 = OR(b0, fold), f1 = OR(b1, fold), f2 = OR(b2, fold), f3 = OR(b3, fold);
-        m = OR(m, OR(EQ(b0, '-'), EQ(b0, '&')));
-        m = OR(m, AND(AND(EQ(f0, 'r'), EQ(f1, 'e')), EQ(f2, 'p')));
-        m = OR(m, AND(AND(EQ(f0, 'c'), EQ(f1, 'o')), AND(EQ(f2, 'm'), EQ(f3, 'p'))));
-        m = OR(m, AND(AND(EQ(f0, 't'), EQ(f1, 'i')), AND(EQ(f2, 'p'), EQ(b3, '-'))));
-        m = OR(m, AND(AND(EQ(f0, 'l'), EQ(f1, 'i')), AND(EQ(f2, 'c'), EQ(f3, 'e'))));
-        // ICP, unless an ideograph follows (ICP备: the 备 is the anchor), as is_candidate says.
-        m = OR(m, _mm256_andnot_si256(IN(b3, 0xE4, 6), AND(AND(EQ(f0, 'i'), EQ(f1, 'c')), EQ(f2, 'p'))));
-        m = OR(m, AND(AND(EQ(f0, 's'), EQ(f1, 'e')), AND(EQ(f2, 'c'), EQ(f3, 'u'))));
-        m = OR(m, AND(AND(EQ(f0, 'p'), EQ(f1, 'o')), AND(EQ(f2, 'l'), EQ(f3, 'i'))));
-        uint32_t bits = (uint32_t)_mm256_movemask_epi8(m);
+        __m256i classes0 = _mm256_set1_epi8((char)0xFF), classes1 = classes0;
+        for (int position = 0; position < 4; position++) {
+            __m256i v = _mm256_loadu_si256((const __m256i *)(b + p + position));
+            __m256i lo = _mm256_and_si256(v, nibble);
+            __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+            if (position < 3) {
+                classes0 = _mm256_and_si256(classes0, _mm256_and_si256(_mm256_shuffle_epi8(low[0][position], lo),
+                                                                       _mm256_shuffle_epi8(high[0][position], hi)));
+            }
+            classes1 = _mm256_and_si256(classes1, _mm256_and_si256(_mm256_shuffle_epi8(low[1][position], lo),
+                                                                   _mm256_shuffle_epi8(high[1][position], hi)));
+        }
+        __m256i none = _mm256_cmpeq_epi8(_mm256_or_si256(classes0, classes1), _mm256_setzero_si256());
+        uint32_t bits = ~(uint32_t)_mm256_movemask_epi8(none);
         while (bits) {
             size_t i = p + (size_t)__builtin_ctz(bits);
             bits &= bits - 1;
