@@ -300,32 +300,84 @@ static inline int ascii_word_at(const uint8_t *b, size_t count, size_t k, const 
     return 1;
 }
 
-/// Whether a phone word starts anywhere in [from, to).
-static int phone_word_in(const uint8_t *b, size_t count, size_t from, size_t to) {
-    if (to > count) to = count;
-    for (size_t k = from; k < to; k++) {
-        uint8_t c = b[k];
-        if (c == 0xEF) {  // full-width letters
-            for (size_t w = 0; w < sizeof phone_words / sizeof *phone_words; w++) {
-                if (word_at(b, count, k, phone_words[w])) return 1;
-            }
-            continue;
+/// Whether a phone word starts at `k`.
+static inline int phone_word_at(const uint8_t *b, size_t count, size_t k) {
+    uint8_t c = b[k];
+    if (c == 0xEF) {  // full-width letters
+        for (size_t w = 0; w < sizeof phone_words / sizeof *phone_words; w++) {
+            if (word_at(b, count, k, phone_words[w])) return 1;
         }
-        switch (c | 0x20) {
-        case 't': if (ascii_word_at(b, count, k, "tel")) return 1; break;
-        case 'p': if (ascii_word_at(b, count, k, "phone")) return 1; break;
-        case 'c': if (ascii_word_at(b, count, k, "call")) return 1; break;
-        case 'h': if (ascii_word_at(b, count, k, "hotline")) return 1; break;
-        default: break;
+        return 0;
+    }
+    switch (c | 0x20) {
+    case 't': return ascii_word_at(b, count, k, "tel");
+    case 'p': return ascii_word_at(b, count, k, "phone");
+    case 'c': return ascii_word_at(b, count, k, "call");
+    case 'h': return ascii_word_at(b, count, k, "hotline");
+    default: return 0;
+    }
+}
+
+/// The first index in [q, limit) whose byte may start a phone word (T P C H in either case,
+/// or EF, the lead of full-width letters), or limit.
+static inline size_t skip_non_phone_starts(const uint8_t *b, size_t q, size_t limit) {
+#if defined(__SSE2__)
+    const __m128i fold = _mm_set1_epi8(0x20);
+    while (q + 16 <= limit) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(b + q));
+        __m128i f = _mm_or_si128(v, fold);
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('t')), _mm_cmpeq_epi8(f, _mm_set1_epi8('p'))),
+                                   _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('c')), _mm_cmpeq_epi8(f, _mm_set1_epi8('h'))));
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(hit);
+        if (bits) return q + (size_t)__builtin_ctz(bits);
+        q += 16;
+    }
+#endif
+    while (q < limit && !(b[q] == 0xEF || ((b[q] | 0x20) == 't' || (b[q] | 0x20) == 'p' || (b[q] | 0x20) == 'c' ||
+                                          (b[q] | 0x20) == 'h'))) {
+        q++;
+    }
+    return q;
+}
+
+/// Whether a phone word starts in [from, limit). Linear over a buffer as long as `from`
+/// grows: the state remembers the first phone word found and where none starts.
+static int phone_word_after(BeianAnchorState *state, const uint8_t *b, size_t count, size_t from, size_t limit) {
+    if (limit > count) limit = count;
+    if (from >= state->phone_clear_from && state->phone_found != NOT_FOUND && state->phone_found >= from) {
+        return state->phone_found < limit;
+    }
+    size_t q = from;
+    if (from >= state->phone_clear_from && from < state->phone_clear_until) q = state->phone_clear_until;
+    for (; (q = skip_non_phone_starts(b, q, limit)) < limit; q++) {
+        if (phone_word_at(b, count, q)) {
+            state->phone_clear_from = from;
+            state->phone_clear_until = q;
+            state->phone_found = q;
+            return 1;
         }
     }
+    if (q > limit) q = limit;
+    state->phone_clear_from = from;
+    state->phone_clear_until = q > from ? q : from;
+    state->phone_found = NOT_FOUND;
     return 0;
 }
 
 /// The first line break in [from, limit), or limit.
 static size_t line_end(const uint8_t *b, size_t count, size_t from, size_t limit) {
     if (limit > count) limit = count;
-    for (size_t k = from; k < limit; k++) {
+    size_t k = from;
+#if defined(__SSE2__)
+    const __m128i low = _mm_set1_epi8(0x0A), span = _mm_set1_epi8(3);
+    for (; k + 16 <= limit; k += 16) {
+        __m128i offset = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(b + k)), low);
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, span), offset));  // 0A–0D
+        if (bits) return k + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    for (; k < limit; k++) {
         if (b[k] >= 0x0A && b[k] <= 0x0D) return k;
     }
     return limit;
@@ -675,7 +727,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         else if (which >= WORD_LICENCE) accepted = service_before(b, floor, i);
         // Before the word, anywhere in the window; after it, up to the end of the line, where
         // the recogniser stops looking.
-        else accepted = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, line_end(b, count, i, i + after));
+        else accepted = phone_word_after(state, b, count, floor, line_end(b, count, i, i + after));
     } else {
         int32_t cp = decode_utf8(b, count, i, &length);
         accepted = char_accepted(b, count, floor, i, i + length, cp);
@@ -707,6 +759,9 @@ void beian_anchor_state_init(BeianAnchorState *state) {
     state->clear_until = 0;
     state->found = NOT_FOUND;
     state->last_letter = NOT_FOUND;
+    state->phone_clear_from = 0;
+    state->phone_clear_until = 0;
+    state->phone_found = NOT_FOUND;
 }
 
 static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t end, size_t before, size_t after,
@@ -1295,7 +1350,7 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
                 // decoded); the walk has passed every full-width letter before.
                 size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
                 size_t end = line_end(b, count, i, i + LEGACY_AFTER);
-                candidate = phone_word_in(b, count, floor, i) || phone_word_in(b, count, i, end) ||
+                candidate = phone_word_after(state, b, count, floor, end) ||
                             (state->last_letter != NOT_FOUND && state->last_letter >= floor) ||
                             legacy_fullwidth_letter_in(b, count, i, end, big5);
             } else {
