@@ -1,3 +1,4 @@
+import CBeianScan
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -101,19 +102,18 @@ enum HTMLDocument {
         mutating func link(around range: Range<Int>) -> Link? {
             let floor = max(searchFloor, range.lowerBound - Self.reach)
             var open = floor == searchFloor ? openAtSearchFloor : nil
-            var index = range.lowerBound - 1
-            while index >= floor {
-                if bytes[index] == UInt8(ascii: "<") {
-                    if isLinkStart(bytes, at: index) {
-                        open = TextView.tag(bytes, at: index, limit: bytes.count) != nil ? index : nil
-                        break
-                    }
-                    if isLinkEnd(bytes, at: index) {
-                        open = nil
-                        break
-                    }
+            var end = range.lowerBound
+            // Each "<" before the identifier, nearest first, found 16 bytes at a time.
+            while end > floor, case let index = beian_last_index_of(bytes.baseAddress!, floor, end, UInt8(ascii: "<")), index >= 0 {
+                if isLinkStart(bytes, at: index) {
+                    open = TextView.tag(bytes, at: index, limit: bytes.count) != nil ? index : nil
+                    break
                 }
-                index -= 1
+                if isLinkEnd(bytes, at: index) {
+                    open = nil
+                    break
+                }
+                end = index
             }
             searchFloor = max(searchFloor, range.lowerBound)
             openAtSearchFloor = open

@@ -66,6 +66,9 @@ size_t beian_utf8_valid_prefix(const uint8_t *_Nonnull bytes, size_t count, int 
 /// errors; UTF-8 with a few damaged bytes is nearly all valid sequences.
 size_t beian_utf8_count_errors(const uint8_t *_Nonnull bytes, size_t count, size_t *_Nonnull multibyte);
 
+/// The last index in [from, to) holding `byte`, or SIZE_MAX.
+size_t beian_last_index_of(const uint8_t *_Nonnull bytes, size_t from, size_t to, uint8_t byte);
+
 /// Whether the AVX2 loop is in use on this machine.
 int beian_scan_uses_avx2(void);
 
