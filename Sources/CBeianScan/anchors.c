@@ -1248,123 +1248,298 @@ static int legacy_letter_digit_dash(const uint8_t *b, size_t count, size_t i, si
     return (after >= '0' && after <= '9') || after == '&' || after == '<' || after >= 0x81;
 }
 
-size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, BeianAnchorState *state,
-                                    size_t *out, size_t capacity, size_t *resume) {
-    const LegacyLabel *labels = big5 ? big5_labels : gb18030_labels;
-    size_t label_count = big5 ? sizeof big5_labels / sizeof *big5_labels : sizeof gb18030_labels / sizeof *gb18030_labels;
-    const uint16_t *dashes = big5 ? big5_dashes : gb18030_dashes;
-    size_t dash_count = big5 ? sizeof big5_dashes / sizeof *big5_dashes : sizeof gb18030_dashes / sizeof *gb18030_dashes;
-    // Two-byte codes that can be a candidate (labels, dashes, full-width letters), as a bit
-    // set, and the ASCII bytes that can: - & and the first letters of the English words.
+/// What a walk over one legacy page needs: the encoding's tables, and the ASCII bytes that
+/// can start a candidate (- & and the first letters of the English words).
+typedef struct {
+    const uint8_t *b;
+    size_t count;
+    int big5;
+    const LegacyLabel *labels;
+    size_t label_count;
+    const uint16_t *dashes;
+    size_t dash_count;
+    BeianAnchorState *state;
+    /// Two-byte codes that can be a candidate (labels, dashes, full-width letters), a bit each.
     uint8_t pairs[8192];
-    memset(pairs, 0, sizeof pairs);
-#define SET_PAIR(code) (pairs[(uint16_t)(code) >> 3] |= (uint8_t)(1u << ((code) & 7)))
-    for (size_t k = 0; k < label_count; k++) SET_PAIR(labels[k].label);
-    for (size_t k = 0; k < dash_count; k++) SET_PAIR(dashes[k]);
-    for (uint32_t code = 0xA200; code <= 0xA3FF; code++) {
-        if (legacy_fullwidth_letter((uint16_t)code, big5)) SET_PAIR(code);
+    uint8_t starts[256];
+} LegacyWalk;
+
+static inline int legacy_is_pair(const LegacyWalk *w, uint16_t code) { return w->pairs[code >> 3] & (1u << (code & 7)); }
+
+/// Whether the character at `i` (`step` bytes, a character start) is a candidate.
+static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
+    const uint8_t *b = w->b;
+    size_t count = w->count;
+    int big5 = w->big5;
+    BeianAnchorState *state = w->state;
+    uint8_t c = b[i];
+    int candidate = 0;
+    if (c >= 0x81) {
+        if (step != 2) return 0;
+        uint16_t pair = (uint16_t)(c << 8 | b[i + 1]);
+        if (!legacy_is_pair(w, pair)) return 0;
+        size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
+        for (size_t k = 0; k < w->label_count && !candidate; k++) {
+            if (w->labels[k].label != pair) continue;
+            candidate = legacy_previous_accepts(b, floor, i, &w->labels[k]) &&
+                        (!w->labels[k].hotline || legacy_hotline_follows(b, count, i + 2, i + 2 + LEGACY_AFTER, big5));
+        }
+        for (size_t k = 0; k < w->dash_count && !candidate; k++) {
+            candidate = w->dashes[k] == pair && (legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 2));
+        }
+        if (!candidate && legacy_fullwidth_letter(pair, big5)) {
+            state->last_letter = i;
+            candidate = 1;
+        }
+    } else if (!w->starts[c]) {
+        return 0;
+    } else if (c == '-') {
+        candidate = legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 1);
+    } else if (c == '&') {
+        uint8_t next = b[i + 1];
+        candidate = next == '#' || next == 'n' || next == 'm' || next == 'h';
+    } else if (i + 3 < count) {
+        uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
+        // As for UTF-8, with what can be read on the raw bytes: ICP not inside a word and
+        // followed by its label words; licence after "Service"; a hotline word with a
+        // telephone word near.
+        if (f0 == 'i' && f1 == 'c' && f2 == 'p') {
+            int inside_word = i >= 2 && is_ascii_letter(b[i - 1]) && b[i - 2] < 0x81;
+            candidate = !inside_word && legacy_icp_follows(b, count, i + 3, i + 3 + LEGACY_AFTER);
+        } else if (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') {
+            candidate = legacy_service_before(b, i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0, i, big5);
+        } else if ((f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
+                   (f0 == 't' && f1 == 'i' && f2 == 'p')) {
+            // A telephone word before or after, in ASCII or full-width letters (judged once
+            // decoded); the walk has passed every full-width letter before.
+            size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
+            size_t end = line_end(b, count, i, i + LEGACY_AFTER);
+            candidate = phone_word_after(state, b, count, floor, end) ||
+                        (state->last_letter != NOT_FOUND && state->last_letter >= floor) ||
+                        legacy_fullwidth_letter_in(b, count, i, end, big5);
+        } else {
+            candidate = (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
+        }
     }
-#undef SET_PAIR
-#define IS_PAIR(code) (pairs[(uint16_t)(code) >> 3] & (1u << ((code) & 7)))
-    uint8_t starts[256] = {0};
-    const char *ascii = "-&rRcCtTlLiIsSpP";
-    for (const char *c = ascii; *c; c++) starts[(uint8_t)*c] = 1;
-    size_t n = 0;
-    // Walk character by character, as the decoder will, so that the second byte of one
-    // character and the first of the next are never read as a pair. `from` is a character
-    // start (0, or where the previous call stopped).
+    // Every anchor has a number after it, within its window of decoded text.
+    return candidate && legacy_number_after(state, b, count, i + step, i + step + LEGACY_AFTER, big5);
+}
+
+/// Walks from the character start `i` until at least `until`, character by character, as the
+/// decoder will, so that the second byte of one character and the first of the next are never
+/// read as a pair. Returns where it stopped (a character start); stops early, with `*full`
+/// set, when `out` fills.
+static size_t legacy_scalar_walk(const LegacyWalk *w, size_t i, size_t until, size_t *out, size_t capacity, size_t *n,
+                                 int *full) {
+    const uint8_t *b = w->b;
+    size_t count = w->count;
+    int big5 = w->big5;
     size_t step;
-    for (size_t i = from; i + 1 < count; i += step) {
+    for (; i < until && i + 1 < count; i += step) {
         uint8_t c = b[i];
         step = 1;
         if (c < 0x80) {
             // ASCII that starts nothing: run on to the next byte that may (most of a page).
             // A letter counts only as the first of its word's pair ("re", "ic", "po" …).
-            if (!starts[c] || (is_ascii_letter(c) && !ascii_word_start(c, b[i + 1]))) {
+            if (!w->starts[c] || (is_ascii_letter(c) && !ascii_word_start(c, b[i + 1]))) {
                 size_t k = i + 1;
                 while (k + 1 < count) {
                     uint8_t d = b[k];
-                    if (d >= 0x80 || (starts[d] && (!is_ascii_letter(d) || ascii_word_start(d, b[k + 1])))) break;
+                    if (d >= 0x80 || (w->starts[d] && (!is_ascii_letter(d) || ascii_word_start(d, b[k + 1])))) break;
                     k++;
                 }
                 step = k - i;
                 continue;
             }
-        }
-        if (c >= 0x81 && c <= 0xFE) {
-            uint8_t next = b[i + 1];
-            if ((next >= 0x40 && next <= 0x7E) || (next >= (big5 ? 0xA1 : 0x80) && next <= 0xFE)) {
-                step = 2;
-                if (!IS_PAIR(c << 8 | next)) {
-                    // The common case, a character that starts nothing: run on through a
-                    // stretch of them two bytes at a time.
-                    while (i + 3 < count) {
-                        uint8_t lead = b[i + 2], trail = b[i + 3];
-                        if (lead < 0x81 || lead == 0xFF) break;
-                        if (!((trail >= 0x40 && trail <= 0x7E) || (trail >= (big5 ? 0xA1 : 0x80) && trail <= 0xFE))) break;
-                        if (IS_PAIR(lead << 8 | trail)) break;
-                        i += 2;
-                    }
-                    continue;
+        } else {
+            step = legacy_char_length(b, count, i, big5);
+            if (step == 2 && !legacy_is_pair(w, (uint16_t)(c << 8 | b[i + 1]))) {
+                // The common case, a character that starts nothing: run on through a
+                // stretch of them two bytes at a time.
+                while (i + 3 < count) {
+                    uint8_t lead = b[i + 2], trail = b[i + 3];
+                    if (lead < 0x81 || lead == 0xFF) break;
+                    if (!((trail >= 0x40 && trail <= 0x7E) || (trail >= (big5 ? 0xA1 : 0x80) && trail <= 0xFE))) break;
+                    if (legacy_is_pair(w, (uint16_t)(lead << 8 | trail))) break;
+                    i += 2;
                 }
-            } else if (!big5 && next >= 0x30 && next <= 0x39) {
-                if (i + 3 < count && b[i + 2] >= 0x81 && b[i + 2] <= 0xFE && b[i + 3] >= 0x30 && b[i + 3] <= 0x39) step = 4;
+                continue;
             }
         }
-        if (c < 0x80 && !starts[c]) continue;
-        int candidate = 0;
-        if (c >= 0x81) {
-            if (step != 2) continue;
-            uint16_t pair = (uint16_t)(c << 8 | b[i + 1]);
-            size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
-            for (size_t k = 0; k < label_count && !candidate; k++) {
-                if (labels[k].label != pair) continue;
-                candidate = legacy_previous_accepts(b, floor, i, &labels[k]) &&
-                            (!labels[k].hotline || legacy_hotline_follows(b, count, i + 2, i + 2 + LEGACY_AFTER, big5));
-            }
-            for (size_t k = 0; k < dash_count && !candidate; k++) {
-                candidate = dashes[k] == pair && (legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 2));
-            }
-            if (!candidate && legacy_fullwidth_letter(pair, big5)) {
-                state->last_letter = i;
-                candidate = 1;
-            }
-        } else if (c == '-') {
-            candidate = legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 1);
-        } else if (c == '&') {
-            uint8_t next = b[i + 1];
-            candidate = next == '#' || next == 'n' || next == 'm' || next == 'h';
-        } else if (i + 3 < count) {
-            uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
-            // As for UTF-8, with what can be read on the raw bytes: ICP not inside a word and
-            // followed by its label words; licence after "Service"; a hotline word with a
-            // telephone word near.
-            if (f0 == 'i' && f1 == 'c' && f2 == 'p') {
-                int inside_word = i >= 2 && is_ascii_letter(b[i - 1]) && b[i - 2] < 0x81;
-                candidate = !inside_word && legacy_icp_follows(b, count, i + 3, i + 3 + LEGACY_AFTER);
-            } else if (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') {
-                candidate = legacy_service_before(b, i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0, i, big5);
-            } else if ((f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
-                       (f0 == 't' && f1 == 'i' && f2 == 'p')) {
-                // A telephone word before or after, in ASCII or full-width letters (judged once
-                // decoded); the walk has passed every full-width letter before.
-                size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
-                size_t end = line_end(b, count, i, i + LEGACY_AFTER);
-                candidate = phone_word_after(state, b, count, floor, end) ||
-                            (state->last_letter != NOT_FOUND && state->last_letter >= floor) ||
-                            legacy_fullwidth_letter_in(b, count, i, end, big5);
-            } else {
-                candidate = (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
-            }
-        }
-        // Every anchor has a number after it, within its window of decoded text.
-        if (candidate) candidate = legacy_number_after(state, b, count, i + step, i + step + LEGACY_AFTER, big5);
-        if (candidate) {
-            out[n++] = i;
-            if (n == capacity) { *resume = i + step; return n; }
+        if (legacy_candidate(w, i, step)) {
+            out[(*n)++] = i;
+            if (*n == capacity) { *full = 1; return i + step; }
         }
     }
-    *resume = count;
+    return i;
+}
+
+#if defined(__x86_64__)
+/// Nibble tables for the AVX2 walk over GB18030: `pair_*` classify a two-byte character by
+/// its lead and trail bytes (one bit per bucket of candidate codes), `ascii_*` an ASCII
+/// character by itself and the byte after it (- &, and the English words' first two letters).
+typedef struct {
+    uint8_t lead_low[16], lead_high[16], trail_low[16], trail_high[16];
+    uint8_t first_low[16], first_high[16], second_low[16], second_high[16];
+} LegacyTables;
+
+static void nibble_add(uint8_t low[16], uint8_t high[16], uint8_t byte, int bucket) {
+    low[byte & 15] |= (uint8_t)(1u << bucket);
+    high[byte >> 4] |= (uint8_t)(1u << bucket);
+}
+
+/// The bucket of a candidate code: codes whose bytes share nibbles go together, so that the
+/// nibble products add few common characters (the full-width comma A3AC stays out).
+static int gb18030_bucket(uint16_t code) {
+    uint8_t lead = (uint8_t)(code >> 8), trail = (uint8_t)code;
+    if (lead < 0xA0) return 0;
+    if (lead == 0xA3 && trail >= 0xC1) return 1;  // full-width letters
+    if (lead == 0xA1 || lead == 0xA3) return 2;   // dashes
+    if (lead == 0xA8 || lead == 0xA9) return 3;
+    if (lead >> 4 == 0xB) return 4;
+    if (lead >> 4 == 0xC) return 5;
+    if (lead >> 4 == 0xD) return 6;
+    return 7;
+}
+
+/// The tables, built from the walk's own lists, so that their buckets hold a superset of
+/// what `legacy_candidate` may accept.
+static void gb18030_tables(const LegacyWalk *w, LegacyTables *t) {
+    memset(t, 0, sizeof *t);
+    for (uint32_t code = 0x8100; code <= 0xFEFF; code += 0x100) {
+        // Only rows that hold a candidate code: a byte of the bit set per eight codes.
+        for (uint32_t k = code >> 3; k < (code + 0x100) >> 3; k++) {
+            if (!w->pairs[k]) continue;
+            for (uint32_t bit = 0; bit < 8; bit++) {
+                if (!(w->pairs[k] & (1u << bit))) continue;
+                uint16_t pair = (uint16_t)(k << 3 | bit);
+                nibble_add(t->lead_low, t->lead_high, (uint8_t)(pair >> 8), gb18030_bucket(pair));
+                nibble_add(t->trail_low, t->trail_high, (uint8_t)pair, gb18030_bucket(pair));
+            }
+        }
+    }
+    // ASCII: bucket 0 for - and & (any byte after), then one per first letter with the
+    // second letters `ascii_word_start` accepts after it.
+    static const char *const words[] = {"re", "co", "ti", "li", "ic", "se", "po"};
+    nibble_add(t->first_low, t->first_high, '-', 0);
+    nibble_add(t->first_low, t->first_high, '&', 0);
+    for (unsigned byte = 0; byte < 256; byte++) nibble_add(t->second_low, t->second_high, (uint8_t)byte, 0);
+    for (int k = 0; k < 7; k++) {
+        int bucket = 1 + k;
+        nibble_add(t->first_low, t->first_high, (uint8_t)words[k][0], bucket);
+        nibble_add(t->first_low, t->first_high, (uint8_t)(words[k][0] - 0x20), bucket);
+        nibble_add(t->second_low, t->second_high, (uint8_t)words[k][1], bucket);
+        nibble_add(t->second_low, t->second_high, (uint8_t)(words[k][1] - 0x20), bucket);
+    }
+}
+
+__attribute__((target("avx2")))
+static inline __m256i nibble_classes(__m256i v, __m256i low, __m256i high) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    return _mm256_and_si256(_mm256_shuffle_epi8(low, _mm256_and_si256(v, nibble)),
+                            _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+}
+
+/// 32 bits: which bytes of `v` lie in [first, last] (unsigned, first > 0).
+__attribute__((target("avx2")))
+static inline uint32_t bytes_in(__m256i v, uint8_t first, uint8_t last) {
+    __m256i low = _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)first)), v);
+    __m256i high = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8((char)last)), v);
+    return (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(low, high));
+}
+
+/// Classifies the 64 bytes at `p`, a character start, of a GB18030 page (needs p + 65 <=
+/// count). Where every lead byte among them is followed by a valid trail byte, the characters
+/// are all one or two bytes and their starts follow from runs of lead-range bytes (81–FE):
+/// a run begins at a character start, since the byte before it ends a character, and inside
+/// it leads and trails alternate. Then `*hits` receives the character starts that may be
+/// candidates (a superset, through the tables), `*next` the character start after the block,
+/// and it returns 1. Otherwise (four-byte sequences, bytes no character holds) it returns 0
+/// and the caller walks the block byte by byte.
+__attribute__((target("avx2")))
+static int gb18030_block(const uint8_t *b, size_t p, const LegacyTables *t, uint64_t *hits, size_t *next) {
+    __m256i v0 = _mm256_loadu_si256((const __m256i *)(b + p)), v1 = _mm256_loadu_si256((const __m256i *)(b + p + 32));
+    __m256i w0 = _mm256_loadu_si256((const __m256i *)(b + p + 1)), w1 = _mm256_loadu_si256((const __m256i *)(b + p + 33));
+    uint64_t lead = (uint64_t)bytes_in(v0, 0x81, 0xFE) | (uint64_t)bytes_in(v1, 0x81, 0xFE) << 32;
+    // The byte after each position: a valid trail (40–7E, 80–FE)?
+    uint64_t trail_after = ((uint64_t)bytes_in(w0, 0x40, 0x7E) | (uint64_t)bytes_in(w1, 0x40, 0x7E) << 32) |
+                           ((uint64_t)bytes_in(w0, 0x80, 0xFE) | (uint64_t)bytes_in(w1, 0x80, 0xFE) << 32);
+    const uint64_t even = 0x5555555555555555ULL, odd = ~even;
+    uint64_t run_starts = lead & ~(lead << 1);
+    // Runs that start at an even position: adding their first bit clears them (carry).
+    uint64_t even_runs = lead & ~(lead + (run_starts & even));
+    uint64_t leads = (even_runs & even) | (lead & ~even_runs & odd);
+    if (leads & ~trail_after) return 0;
+    uint64_t starts = ~(leads << 1);
+    const __m256i lead_low = shufti_table(t->lead_low), lead_high = shufti_table(t->lead_high);
+    const __m256i trail_low = shufti_table(t->trail_low), trail_high = shufti_table(t->trail_high);
+    const __m256i first_low = shufti_table(t->first_low), first_high = shufti_table(t->first_high);
+    const __m256i second_low = shufti_table(t->second_low), second_high = shufti_table(t->second_high);
+    const __m256i zero = _mm256_setzero_si256();
+    __m256i pair0 = _mm256_and_si256(nibble_classes(v0, lead_low, lead_high), nibble_classes(w0, trail_low, trail_high));
+    __m256i pair1 = _mm256_and_si256(nibble_classes(v1, lead_low, lead_high), nibble_classes(w1, trail_low, trail_high));
+    __m256i ascii0 = _mm256_and_si256(nibble_classes(v0, first_low, first_high), nibble_classes(w0, second_low, second_high));
+    __m256i ascii1 = _mm256_and_si256(nibble_classes(v1, first_low, first_high), nibble_classes(w1, second_low, second_high));
+    uint64_t pair_hits = ~((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(pair0, zero)) |
+                           (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(pair1, zero)) << 32);
+    uint64_t ascii_hits = ~((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(ascii0, zero)) |
+                            (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(ascii1, zero)) << 32);
+    *hits = (pair_hits & leads) | (ascii_hits & starts & ~lead);
+    *next = p + 64 + (size_t)(leads >> 63);
+    return 1;
+}
+#endif
+
+size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, int scalar_only,
+                                    BeianAnchorState *state, size_t *out, size_t capacity, size_t *resume) {
+    LegacyWalk w;
+    w.b = b;
+    w.count = count;
+    w.big5 = big5;
+    w.labels = big5 ? big5_labels : gb18030_labels;
+    w.label_count = big5 ? sizeof big5_labels / sizeof *big5_labels : sizeof gb18030_labels / sizeof *gb18030_labels;
+    w.dashes = big5 ? big5_dashes : gb18030_dashes;
+    w.dash_count = big5 ? sizeof big5_dashes / sizeof *big5_dashes : sizeof gb18030_dashes / sizeof *gb18030_dashes;
+    w.state = state;
+    memset(w.pairs, 0, sizeof w.pairs);
+#define SET_PAIR(code) (w.pairs[(uint16_t)(code) >> 3] |= (uint8_t)(1u << ((code) & 7)))
+    for (size_t k = 0; k < w.label_count; k++) SET_PAIR(w.labels[k].label);
+    for (size_t k = 0; k < w.dash_count; k++) SET_PAIR(w.dashes[k]);
+    for (uint32_t code = 0xA200; code <= 0xA3FF; code++) {
+        if (legacy_fullwidth_letter((uint16_t)code, big5)) SET_PAIR(code);
+    }
+#undef SET_PAIR
+    memset(w.starts, 0, sizeof w.starts);
+    for (const char *c = "-&rRcCtTlLiIsSpP"; *c; c++) w.starts[(uint8_t)*c] = 1;
+    size_t n = 0;
+    int full = 0;
+    size_t i = from;  // a character start (0, or where the previous call stopped)
+#if defined(__x86_64__)
+    if (!big5 && !scalar_only && beian_scan_uses_avx2()) {
+        LegacyTables tables;
+        gb18030_tables(&w, &tables);
+        while (i + 65 <= count) {
+            uint64_t hits;
+            size_t next;
+            if (!gb18030_block(b, i, &tables, &hits, &next)) {
+                i = legacy_scalar_walk(&w, i, i + 64, out, capacity, &n, &full);
+                if (full) { *resume = i; return n; }
+                continue;
+            }
+            while (hits) {
+                size_t k = i + (size_t)__builtin_ctzll(hits);
+                hits &= hits - 1;
+                size_t step = legacy_char_length(b, count, k, 0);
+                if (legacy_candidate(&w, k, step)) {
+                    out[n++] = k;
+                    if (n == capacity) { *resume = k + step; return n; }
+                }
+            }
+            i = next;
+        }
+    }
+#endif
+    i = legacy_scalar_walk(&w, i, count, out, capacity, &n, &full);
+    *resume = full ? i : count;
     return n;
-#undef IS_PAIR
 }

@@ -7,6 +7,11 @@ enum LegacyWindows {
     enum Family {
         case gb18030, big5
 
+        /// The most raw bytes one byte of UTF-8 may take: a GB18030 four-byte sequence can
+        /// decode to two bytes of UTF-8 (U+00A0 is 81 30 84 36); a Big5 character never takes
+        /// more bytes than its UTF-8.
+        var stretch: Int { self == .gb18030 ? 2 : 1 }
+
         init?(encoding: String) {
             switch encoding {
             case "GB18030": self = .gb18030
@@ -18,8 +23,9 @@ enum LegacyWindows {
 
     /// Raw bytes decoded before a candidate: its anchor window, and room for the link around it.
     static let before = 2048
-    /// Raw bytes decoded after a candidate: its anchor window (384 bytes of UTF-8) and a margin.
-    static let after = 512
+    /// Raw bytes decoded after a candidate: its anchor window (384 bytes of UTF-8, so up to
+    /// `stretch` times as many raw bytes) and a margin.
+    static func after(_ family: Family) -> Int { Prefilter.windowAfter * family.stretch + margin }
     /// Findings this close to a cut window edge are left to the window that holds them whole.
     static let margin = 128
     /// How far a window edge moves to reach a byte that no multi-byte character contains.
@@ -51,38 +57,45 @@ enum LegacyWindows {
     /// multi-byte character in GB18030 or Big5.
     ///
     /// A candidate is first probed: the bytes of its anchor window are decoded and searched
-    /// with the UTF-8 anchor rules (raw bytes are never more than their UTF-8, so the probe
-    /// holds the whole UTF-8 window). Only a candidate with an anchor opens a full window.
+    /// with the UTF-8 anchor rules (text takes at most `stretch` times as many raw bytes as
+    /// UTF-8 bytes, so a probe that many times the anchor window holds the whole UTF-8 window).
+    /// Only a candidate with an anchor opens a full window.
     static func windows(in bytes: UnsafeBufferPointer<UInt8>, family: Family, decoder: Decoder) -> [Range<Int>] {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
         var windows: [Range<Int>] = []
+        forEachCandidate(in: bytes, family: family) { candidate in
+            // Inside the last window, well clear of its end: already decoded whole.
+            if let last = windows.last, candidate + after(family) <= last.upperBound { return }
+            guard probe(bytes, at: candidate, family: family, decoder: decoder) else { return }
+            let start = snapBack(bytes, max(0, candidate - before))
+            let end = snapForward(bytes, min(bytes.count, candidate + after(family)))
+            Prefilter.merge(start..<end, into: &windows)
+        }
+        return windows
+    }
+
+    /// Calls `body` with the offset of every candidate found on the raw bytes, in increasing order.
+    /// - Parameter portable: walk byte by byte rather than 64 bytes at a time with AVX2 (tests).
+    static func forEachCandidate(in bytes: UnsafeBufferPointer<UInt8>, family: Family, portable: Bool = false,
+                                 _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var state = BeianAnchorState()
         beian_anchor_state_init(&state)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { out in
             var from = 0
             while from < bytes.count {
                 var resume = 0
-                let found = beian_find_legacy_candidates(base, bytes.count, from, family == .big5 ? 1 : 0, &state,
-                                                         out.baseAddress!, out.count, &resume)
-                for index in 0..<found {
-                    let candidate = out[index]
-                    // Inside the last window, well clear of its end: already decoded whole.
-                    if let last = windows.last, candidate + Prefilter.windowAfter + margin <= last.upperBound { continue }
-                    guard probe(bytes, at: candidate, decoder: decoder) else { continue }
-                    let start = snapBack(bytes, max(0, candidate - before))
-                    let end = snapForward(bytes, min(bytes.count, candidate + after))
-                    Prefilter.merge(start..<end, into: &windows)
-                }
+                let found = beian_find_legacy_candidates(base, bytes.count, from, family == .big5 ? 1 : 0, portable ? 1 : 0,
+                                                         &state, out.baseAddress!, out.count, &resume)
+                for index in 0..<found { body(out[index]) }
                 from = resume
             }
         }
-        return windows
     }
 
     /// Whether the anchor window of `candidate`, decoded, holds a UTF-8 anchor.
-    private static func probe(_ bytes: UnsafeBufferPointer<UInt8>, at candidate: Int, decoder: Decoder) -> Bool {
-        let start = snapBack(bytes, max(0, candidate - Prefilter.windowBefore))
-        let end = snapForward(bytes, min(bytes.count, candidate + Prefilter.windowAfter))
+    private static func probe(_ bytes: UnsafeBufferPointer<UInt8>, at candidate: Int, family: Family, decoder: Decoder) -> Bool {
+        let start = snapBack(bytes, max(0, candidate - Prefilter.windowBefore * family.stretch))
+        let end = snapForward(bytes, min(bytes.count, candidate + Prefilter.windowAfter * family.stretch))
         decoder.reset()
         let (decoded, _) = decoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), flush: true)
         var found = false

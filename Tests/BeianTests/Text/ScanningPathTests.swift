@@ -148,6 +148,46 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 
+    /// Four-byte GB18030 sequences (U+00A0 is 81 30 84 36) take twice the bytes of their UTF-8:
+    /// a number 120 no-break spaces after its label is still within the UTF-8 window, and must
+    /// be found in GB18030 too; sequences that straddle the AVX2 walk's 64-byte blocks too.
+    @Test func fourByteSequencesKeepWindowsWhole() throws {
+        let footers = [
+            "京ICP备" + String(repeating: "\u{00A0}", count: 120) + "05002571号",
+            "举报电话" + String(repeating: "\u{00A0}", count: 150) + "010-12345678",
+            String(repeating: "😀x", count: 40) + "京公网安备 11010802020088号😀" + String(repeating: "\u{00A0}中", count: 50) + "粤B2-20090059",
+        ]
+        for footer in footers {
+            let expected = findings(footer).map { "\($0.kind.rawValue) \($0.canonical)" }
+            #expect(!expected.isEmpty)
+            let bytes = try #require(encode(footer, as: "GB18030"))
+            #expect(scanner.check(bytes, encoding: "GB18030").findings.map { "\($0.kind.rawValue) \($0.canonical)" } == expected)
+        }
+    }
+
+    /// The AVX2 walk over GB18030 classifies 64 bytes at a time from the runs of lead bytes; the
+    /// byte-by-byte walk reads character by character. They find the same candidates, on
+    /// encoded text and on random bytes (invalid sequences, four-byte sequences, stray trails).
+    @Test func legacyWalksAgree() throws {
+        var generator = SeededGenerator(state: 11)
+        let pieces = ["备", "證", "报", "举报", "ICP备", "京ICP證", "\u{00A0}", "😀", "－", "Ｔｅｌ", "，", "。", "中文内容",
+                      "report", "tel", "B2-", "12345", "&#22791;", "<b>", " ", "license", "Service ", "ICP-MS", "安备", "代码", "用"]
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...200, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            var bytes = try #require(encode(text, as: "GB18030"))
+            for _ in 0..<Int.random(in: 0...30, using: &generator) {
+                bytes.insert(UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator))
+            }
+            func candidates(portable: Bool) -> [Int] {
+                var found: [Int] = []
+                bytes.withUnsafeBufferPointer { LegacyWindows.forEachCandidate(in: $0, family: .gb18030, portable: portable) { found.append($0) } }
+                return found
+            }
+            #expect(candidates(portable: false) == candidates(portable: true), "\(bytes)")
+        }
+    }
+
     @Test func byteOrderMarksAndOverrides() throws {
         let utf16 = [UInt8]([0xFF, 0xFE]) + "京ICP备05002571号".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let report = scanner.check(utf16)
