@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "CBeianFuzzDriver"),
         .executableTarget(
             name: "beian-fuzz",
-            dependencies: ["Beian", "CBeianFuzzDriver"],
+            dependencies: ["Beian", "CBeianScan", "CBeianFuzzDriver"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .testTarget(

@@ -1013,13 +1013,15 @@ static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, c
     return legacy_previous(b, floor, start, &label->second, 1, 0, &ignored) != LEGACY_NONE;
 }
 
-/// The length of the character at `q` as the decoder reads it (1, 2 or 4), `q` being a
-/// character start.
+/// The length of the character at `q` as ICU's converter reads it (1, 2 or 4), `q` being a
+/// character start. In both encodings a lead byte (81–FE) takes the next byte with it when
+/// that byte is 40–7E or 80–FE, even where the pair is no character (Big5 88 88 is one
+/// U+FFFD, so a "P" after 88 88 starts a character); other bytes stand alone.
 static inline size_t legacy_char_length(const uint8_t *b, size_t count, size_t q, int big5) {
     uint8_t c = b[q];
     if (c < 0x81 || c == 0xFF || q + 1 >= count) return 1;
     uint8_t next = b[q + 1];
-    if ((next >= 0x40 && next <= 0x7E) || (next >= (big5 ? 0xA1 : 0x80) && next <= 0xFE)) return 2;
+    if ((next >= 0x40 && next <= 0x7E) || (next >= 0x80 && next <= 0xFE)) return 2;
     if (!big5 && next >= 0x30 && next <= 0x39 && q + 3 < count && b[q + 2] >= 0x81 && b[q + 2] <= 0xFE &&
         b[q + 3] >= 0x30 && b[q + 3] <= 0x39) return 4;
     return 1;
@@ -1359,7 +1361,7 @@ static size_t legacy_scalar_walk(const LegacyWalk *w, size_t i, size_t until, si
                 while (i + 3 < count) {
                     uint8_t lead = b[i + 2], trail = b[i + 3];
                     if (lead < 0x81 || lead == 0xFF) break;
-                    if (!((trail >= 0x40 && trail <= 0x7E) || (trail >= (big5 ? 0xA1 : 0x80) && trail <= 0xFE))) break;
+                    if (!((trail >= 0x40 && trail <= 0x7E) || (trail >= 0x80 && trail <= 0xFE))) break;
                     if (legacy_is_pair(w, (uint16_t)(lead << 8 | trail))) break;
                     i += 2;
                 }
@@ -1375,7 +1377,7 @@ static size_t legacy_scalar_walk(const LegacyWalk *w, size_t i, size_t until, si
 }
 
 #if defined(__x86_64__)
-/// Nibble tables for the AVX2 walk over GB18030: `pair_*` classify a two-byte character by
+/// Nibble tables for the AVX2 walk over GB18030 and Big5: `pair_*` classify a two-byte character by
 /// its lead and trail bytes (one bit per bucket of candidate codes), `ascii_*` an ASCII
 /// character by itself and the byte after it (- &, and the English words' first two letters).
 typedef struct {
@@ -1390,7 +1392,7 @@ static void nibble_add(uint8_t low[16], uint8_t high[16], uint8_t byte, int buck
 
 /// The bucket of a candidate code: codes whose bytes share nibbles go together, so that the
 /// nibble products add few common characters (the full-width comma A3AC stays out).
-static int gb18030_bucket(uint16_t code) {
+static int legacy_bucket(uint16_t code) {
     uint8_t lead = (uint8_t)(code >> 8), trail = (uint8_t)code;
     if (lead < 0xA0) return 0;
     if (lead == 0xA3 && trail >= 0xC1) return 1;  // full-width letters
@@ -1404,7 +1406,7 @@ static int gb18030_bucket(uint16_t code) {
 
 /// The tables, built from the walk's own lists, so that their buckets hold a superset of
 /// what `legacy_candidate` may accept.
-static void gb18030_tables(const LegacyWalk *w, LegacyTables *t) {
+static void legacy_tables(const LegacyWalk *w, LegacyTables *t) {
     memset(t, 0, sizeof *t);
     for (uint32_t code = 0x8100; code <= 0xFEFF; code += 0x100) {
         // Only rows that hold a candidate code: a byte of the bit set per eight codes.
@@ -1413,8 +1415,8 @@ static void gb18030_tables(const LegacyWalk *w, LegacyTables *t) {
             for (uint32_t bit = 0; bit < 8; bit++) {
                 if (!(w->pairs[k] & (1u << bit))) continue;
                 uint16_t pair = (uint16_t)(k << 3 | bit);
-                nibble_add(t->lead_low, t->lead_high, (uint8_t)(pair >> 8), gb18030_bucket(pair));
-                nibble_add(t->trail_low, t->trail_high, (uint8_t)pair, gb18030_bucket(pair));
+                nibble_add(t->lead_low, t->lead_high, (uint8_t)(pair >> 8), legacy_bucket(pair));
+                nibble_add(t->trail_low, t->trail_high, (uint8_t)pair, legacy_bucket(pair));
             }
         }
     }
@@ -1448,8 +1450,8 @@ static inline uint32_t bytes_in(__m256i v, uint8_t first, uint8_t last) {
     return (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(low, high));
 }
 
-/// Classifies the 64 bytes at `p`, a character start, of a GB18030 page (needs p + 65 <=
-/// count). Where every lead byte among them is followed by a valid trail byte, the characters
+/// Classifies the 64 bytes at `p`, a character start, of a GB18030 or Big5 page (needs
+/// p + 65 <= count). Where every lead byte among them is followed by a valid trail byte, the characters
 /// are all one or two bytes and their starts follow from runs of lead-range bytes (81–FE):
 /// a run begins at a character start, since the byte before it ends a character, and inside
 /// it leads and trails alternate. Then `*hits` receives the character starts that may be
@@ -1457,7 +1459,7 @@ static inline uint32_t bytes_in(__m256i v, uint8_t first, uint8_t last) {
 /// and it returns 1. Otherwise (four-byte sequences, bytes no character holds) it returns 0
 /// and the caller walks the block byte by byte.
 __attribute__((target("avx2")))
-static int gb18030_block(const uint8_t *b, size_t p, const LegacyTables *t, uint64_t *hits, size_t *next) {
+static int legacy_block(const uint8_t *b, size_t p, const LegacyTables *t, uint64_t *hits, size_t *next) {
     __m256i v0 = _mm256_loadu_si256((const __m256i *)(b + p)), v1 = _mm256_loadu_si256((const __m256i *)(b + p + 32));
     __m256i w0 = _mm256_loadu_si256((const __m256i *)(b + p + 1)), w1 = _mm256_loadu_si256((const __m256i *)(b + p + 33));
     uint64_t lead = (uint64_t)bytes_in(v0, 0x81, 0xFE) | (uint64_t)bytes_in(v1, 0x81, 0xFE) << 32;
@@ -1515,13 +1517,13 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
     int full = 0;
     size_t i = from;  // a character start (0, or where the previous call stopped)
 #if defined(__x86_64__)
-    if (!big5 && !scalar_only && beian_scan_uses_avx2()) {
+    if (!scalar_only && beian_scan_uses_avx2()) {
         LegacyTables tables;
-        gb18030_tables(&w, &tables);
+        legacy_tables(&w, &tables);
         while (i + 65 <= count) {
             uint64_t hits;
             size_t next;
-            if (!gb18030_block(b, i, &tables, &hits, &next)) {
+            if (!legacy_block(b, i, &tables, &hits, &next)) {
                 i = legacy_scalar_walk(&w, i, i + 64, out, capacity, &n, &full);
                 if (full) { *resume = i; return n; }
                 continue;

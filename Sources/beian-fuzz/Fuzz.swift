@@ -2,6 +2,7 @@
 // report's invariants. Built only with `-sanitize=fuzzer,address` (see README, Fuzzing).
 import Beian
 import CBeianFuzzDriver
+import CBeianScan
 
 /// The entry point SwiftPM gives this executable; it hands control to libFuzzer.
 @_cdecl("beian_fuzz_main")
@@ -39,6 +40,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         previousEnd = finding.end
         precondition(!ReportJSON.value(of: finding).serialized().isEmpty)
     }
+    // The AVX2 loops report what the byte-by-byte loops report, on UTF-8 and on GB18030.
+    precondition(positions(bytes, legacy: false, scalarOnly: false) == positions(bytes, legacy: false, scalarOnly: true),
+                 "UTF-8 anchor loops differ")
+    precondition(positions(bytes, legacy: true, scalarOnly: false) == positions(bytes, legacy: true, scalarOnly: true),
+                 "GB18030 walks differ")
     // A stream fed in two pieces finds what the whole check finds.
     if mode == 5 {
         let stream = BeianStream(scanner: scanner)
@@ -49,4 +55,26 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(found.map(\.start) == report.findings.map(\.start), "stream and check differ")
     }
     return 0
+}
+
+/// The anchors (UTF-8) or candidates (GB18030) the C loops find in `bytes`, with windows of
+/// Prefilter's sizes (192 bytes before, 384 after).
+private func positions(_ bytes: UnsafeRawBufferPointer, legacy: Bool, scalarOnly: Bool) -> [Int] {
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return [] }
+    var state = BeianAnchorState()
+    beian_anchor_state_init(&state)
+    var out = [Int](repeating: 0, count: 256)
+    var found: [Int] = []
+    var from = 0
+    while from < bytes.count {
+        var resume = 0
+        let count = out.withUnsafeMutableBufferPointer { out in
+            legacy
+                ? beian_find_legacy_candidates(base, bytes.count, from, 0, scalarOnly ? 1 : 0, &state, out.baseAddress!, out.count, &resume)
+                : beian_find_anchors(base, bytes.count, from, 192, 384, scalarOnly ? 1 : 0, &state, out.baseAddress!, out.count, &resume)
+        }
+        found += out[0..<count]
+        from = resume
+    }
+    return found
 }

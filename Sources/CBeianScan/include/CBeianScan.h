@@ -52,7 +52,7 @@ size_t beian_find_anchors(const uint8_t *_Nonnull bytes, size_t count, size_t fr
 /// decode to a number. A superset, found on the raw bytes, so that only windows around these
 /// are decoded. Same calling pattern as `beian_find_anchors`; `state` is reset before the
 /// first call over a buffer. `scalar_only` = 1 walks byte by byte instead of classifying
-/// GB18030 64 bytes at a time with AVX2 (for tests).
+/// 64 bytes at a time with AVX2 (for tests).
 size_t beian_find_legacy_candidates(const uint8_t *_Nonnull bytes, size_t count, size_t from, int big5, int scalar_only,
                                     BeianAnchorState *_Nonnull state, size_t *_Nonnull out, size_t capacity,
                                     size_t *_Nonnull resume);
