@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct BeianCommand: ParsableCommand {
@@ -7,4 +8,34 @@ struct BeianCommand: ParsableCommand {
         abstract: "读取并校验中国网站页脚的备案号与许可证 / Read and validate the registration strings of Chinese website footers.",
         subcommands: [Check.self, Scan.self, Explain.self]
     )
+
+    /// ArgumentParser's own messages are English: a usage error gets its Chinese line first.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let chinese = UsageError.chinese(for: fullMessage(for: error))
+                FileHandle.standardError.write(Data("错误：\(chinese)（用法见 beian --help）\n".utf8))
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Chinese forms of ArgumentParser's usage errors, read from its English message.
+enum UsageError {
+    static func chinese(for message: String) -> String {
+        let line = message.split(separator: "\n").first.map(String.init) ?? message
+        let quoted = line.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { "'\($0.element)'" }
+        func part(_ index: Int) -> String { index < quoted.count ? quoted[index] : "" }
+        if line.hasPrefix("Error: Unknown option") { return "未知选项 \(part(0))" }
+        if line.hasPrefix("Error: Missing expected argument") { return "缺少参数 \(part(0))" }
+        if line.hasPrefix("Error: Missing value for") { return "选项 \(part(0)) 缺少值" }
+        if line.hasPrefix("Error: Unexpected argument") { return "多余的参数 \(part(0))" }
+        if line.hasPrefix("Error: The value"), line.contains("is invalid for") { return "\(part(1)) 不接受值 \(part(0))" }
+        return "命令行用法有误"
+    }
 }

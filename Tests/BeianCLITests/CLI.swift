@@ -128,6 +128,26 @@ import Testing
         #expect(try run(["check", "--require", "icp"]).status == 64)
     }
 
+    /// ArgumentParser's English message follows a Chinese line saying the same.
+    @Test func usageErrorsAreBilingual() throws {
+        let cases: [([String], String, String)] = [
+            (["check", "--bogus"], "错误：未知选项 '--bogus'（用法见 beian --help）", "Error: Unknown option '--bogus'"),
+            (["explain"], "错误：缺少参数 '<string>'", "Error: Missing expected argument '<string>'"),
+            (["scan", "--format", "xml"], "错误：'--format <format>' 不接受值 'xml'", "Error: The value 'xml' is invalid for '--format <format>'"),
+            (["scan", "--jobs"], "错误：选项 '--jobs <N>' 缺少值", "Error: Missing value for '--jobs <N>'"),
+            (["frob"], "错误：多余的参数 'frob'", "Error: Unexpected argument 'frob'"),
+        ]
+        for (arguments, chinese, english) in cases {
+            let result = try run(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix(chinese) == true, "\(arguments): \(result.stderr)")
+            #expect(lines.dropFirst().first?.hasPrefix(english) == true, "\(arguments): \(result.stderr)")
+        }
+        // Help and exit codes the commands throw are untouched.
+        #expect(try run(["--help"]).stderr.isEmpty)
+    }
+
     @Test func helpIsBilingual() throws {
         let help = try run(["check", "--help"])
         #expect(help.status == 0)
