@@ -40,11 +40,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         previousEnd = finding.end
         precondition(!ReportJSON.value(of: finding).serialized().isEmpty)
     }
-    // The AVX2 loops report what the byte-by-byte loops report, on UTF-8 and on GB18030.
-    precondition(positions(bytes, legacy: false, scalarOnly: false) == positions(bytes, legacy: false, scalarOnly: true),
-                 "UTF-8 anchor loops differ")
-    precondition(positions(bytes, legacy: true, scalarOnly: false) == positions(bytes, legacy: true, scalarOnly: true),
-                 "GB18030 walks differ")
+    // The AVX2 loops report what the byte-by-byte loops report, on UTF-8, GB18030 and Big5.
+    for reading in Reading.allCases {
+        precondition(positions(bytes, reading, scalarOnly: false) == positions(bytes, reading, scalarOnly: true),
+                     "\(reading): the AVX2 and byte-by-byte loops differ")
+    }
     // A stream fed in two pieces finds what the whole check finds.
     if mode == 5 {
         let stream = BeianStream(scanner: scanner)
@@ -57,9 +57,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The anchors (UTF-8) or candidates (GB18030) the C loops find in `bytes`, with windows of
-/// Prefilter's sizes (192 bytes before, 384 after).
-private func positions(_ bytes: UnsafeRawBufferPointer, legacy: Bool, scalarOnly: Bool) -> [Int] {
+enum Reading: CaseIterable {
+    case utf8, gb18030, big5
+}
+
+/// The anchors (UTF-8) or candidates (GB18030, Big5) the C loops find in `bytes`, with
+/// windows of Prefilter's sizes (192 bytes before, 384 after).
+private func positions(_ bytes: UnsafeRawBufferPointer, _ reading: Reading, scalarOnly: Bool) -> [Int] {
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return [] }
     var state = BeianAnchorState()
     beian_anchor_state_init(&state)
@@ -69,9 +73,13 @@ private func positions(_ bytes: UnsafeRawBufferPointer, legacy: Bool, scalarOnly
     while from < bytes.count {
         var resume = 0
         let count = out.withUnsafeMutableBufferPointer { out in
-            legacy
-                ? beian_find_legacy_candidates(base, bytes.count, from, 0, scalarOnly ? 1 : 0, &state, out.baseAddress!, out.count, &resume)
-                : beian_find_anchors(base, bytes.count, from, 192, 384, scalarOnly ? 1 : 0, &state, out.baseAddress!, out.count, &resume)
+            switch reading {
+            case .utf8:
+                beian_find_anchors(base, bytes.count, from, 192, 384, scalarOnly ? 1 : 0, &state, out.baseAddress!, out.count, &resume)
+            case .gb18030, .big5:
+                beian_find_legacy_candidates(base, bytes.count, from, reading == .big5 ? 1 : 0, scalarOnly ? 1 : 0, &state,
+                                             out.baseAddress!, out.count, &resume)
+            }
         }
         found += out[0..<count]
         from = resume
