@@ -65,7 +65,7 @@ public final class BeianScanner: Sendable {
         if let family = LegacyWindows.Family(encoding: name) {
             // ASCII-compatible: tags and links read the same in the raw bytes.
             html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
-            findings = LegacyWindows.scan(buffer, family: family, decoder: decoder) { scan($0, isHTML: html) }
+            findings = LegacyWindows.scan(buffer, family: family, html: html, decoder: decoder) { scan($0, isHTML: html) }
         } else {
             let (decoded, offsets) = decoder.decode(buffer, flush: true)
             html = isHTML ?? decoded.withUnsafeBufferPointer { HTMLDocument.looksLikeHTML($0) }
@@ -124,7 +124,7 @@ public final class BeianScanner: Sendable {
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> [Finding] {
         let context = RecognitionContext(bytes: bytes, referenceYear: referenceYear)
         var findings: [Finding] = []
-        for window in Prefilter.windows(in: bytes) {
+        for window in Prefilter.windows(in: bytes, html: isHTML) {
             let start = isHTML ? Self.startOutsideTag(bytes, window) : window.lowerBound
             findings += recognise(in: view(of: bytes, range: start..<window.upperBound, isHTML: isHTML), context: context)
         }
@@ -149,15 +149,17 @@ public final class BeianScanner: Sendable {
         TextView(bytes: bytes, range: 0..<bytes.count, html: isHTML, transliterator: transliterator, onlyChangeable: false)
     }
 
-    /// If a window starts inside a tag (a ">" comes before any "<"), the index after that ">".
+    /// Where a window's text starts: after the tag it starts inside, if any. It does when the
+    /// nearest "<" or ">" before it is a "<" whose tag, read as TextView reads tags, reaches
+    /// into the window (a ">" in the text after the window's start is no sign of a tag).
     static func startOutsideTag(_ bytes: UnsafeBufferPointer<UInt8>, _ window: Range<Int>) -> Int {
-        var index = window.lowerBound
-        while index < window.upperBound {
-            if bytes[index] == UInt8(ascii: "<") { return window.lowerBound }
-            if bytes[index] == UInt8(ascii: ">") { return index + 1 }
-            index += 1
-        }
-        return window.lowerBound
+        let start = window.lowerBound
+        guard start > 0, let base = bytes.baseAddress else { return start }
+        let floor = max(0, start - TextView.maxTagLength)
+        let open = beian_last_index_of(base, floor, start, UInt8(ascii: "<"))
+        guard open >= 0, open > beian_last_index_of(base, floor, start, UInt8(ascii: ">")),
+              let tag = TextView.tag(bytes, at: open, limit: bytes.count), open + tag.length > start else { return start }
+        return min(open + tag.length, window.upperBound)
     }
 
     /// Orders findings by position; where two overlap, the longer one stays.

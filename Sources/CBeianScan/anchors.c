@@ -25,8 +25,10 @@
 // label and the number's first character;
 // and is followed, within `after` bytes, by a number: 3 or more digit-like characters
 // (0–9, ０–９, the masks X x * Ｘ ｘ ＊, or references to them) with only gaps (white space,
-// tags, &nbsp;-like references) and joiners (- ( ) + . / and their full-width forms) between.
-// "Preceded by" skips gaps: white space, tags, comments and references that decode to spaces.
+// &nbsp;-like references, and tags in HTML: TextView shows the tags of other text, so a
+// number may lie inside one) and joiners (- ( ) + . / and their full-width forms) between.
+// "Preceded by" skips gaps: white space, tags, comments and references that decode to spaces
+// (tags skipped in any text: looking back, that only accepts more).
 //
 // Every recogniser's label ends in one of these characters or words, and every recognised
 // number has at least 3 digits (TextView.minimumDigits), so the invariant holds by
@@ -432,21 +434,37 @@ static inline __attribute__((always_inline)) int digit_like(const uint8_t *b, si
     return 0;
 }
 
-/// Whether a gap starts at `q` (white space, a tag or comment, a reference to a space):
-/// its length in `*length`.
-static int gap_at(const uint8_t *b, size_t count, size_t q, size_t *length) {
+/// The first ">" in [x, limit), or NOT_FOUND. Remembered in `state`, so that the "<" of
+/// nested or repeated tags before one ">" do not each search for it again.
+static size_t next_tag_end(BeianAnchorState *state, const uint8_t *b, size_t x, size_t limit) {
+    size_t start = x;
+    if (x >= state->gt_from) {
+        if (state->gt_at != NOT_FOUND && x <= state->gt_at) return state->gt_at < limit ? state->gt_at : NOT_FOUND;
+        if (state->gt_at == NOT_FOUND && limit <= state->gt_until) return NOT_FOUND;
+        if (state->gt_at == NOT_FOUND && state->gt_until > x) start = state->gt_until;  // none before it
+    }
+    const uint8_t *found = start < limit ? memchr(b + start, '>', limit - start) : NULL;
+    state->gt_from = x;
+    state->gt_at = found ? (size_t)(found - b) : NOT_FOUND;
+    state->gt_until = limit;
+    return state->gt_at;
+}
+
+/// Whether a gap starts at `q` (white space, a tag or comment in HTML, a reference to a
+/// space): its length in `*length`. Text that is not HTML shows its tags as characters (as
+/// TextView does), so there a "tag" is no gap.
+static int gap_at(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t *length) {
     uint8_t c = b[q];
     *length = 1;
     if (is_ascii_space(c)) return 1;
     if (c == '<') {
-        if (q + 1 >= count) return 0;
+        if (!state->html || q + 1 >= count) return 0;
         uint8_t next = b[q + 1];
         if (!(is_ascii_letter(next) || next == '/' || next == '!' || next == '?')) return 0;
-        size_t end = q + MAX_TAG < count ? q + MAX_TAG : count;
-        for (size_t k = q + 1; k < end; k++) {
-            if (b[k] == '>') { *length = k + 1 - q; return 1; }
-        }
-        return 0;
+        size_t end = next_tag_end(state, b, q + 1, q + MAX_TAG < count ? q + MAX_TAG : count);
+        if (end == NOT_FOUND) return 0;
+        *length = end + 1 - q;
+        return 1;
     }
     int32_t cp;
     if (c == '&') {
@@ -472,8 +490,8 @@ static int32_t char_at(const uint8_t *b, size_t count, size_t q, size_t *length)
 
 /// Whether what starts at `q` may stand between the digits of one number: a gap, or a joiner
 /// (- ( ) + . / and their full-width and dash forms).
-static int gap_or_joiner(const uint8_t *b, size_t count, size_t q, size_t *length) {
-    if (gap_at(b, count, q, length)) return 1;
+static int gap_or_joiner(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t *length) {
+    if (gap_at(state, b, count, q, length)) return 1;
     int32_t cp = halfwidth(char_at(b, count, q, length));
     if (is_dash(cp) || cp == '(' || cp == ')' || cp == '+' || cp == '.' || cp == '/') return 1;
     *length = 1;
@@ -500,11 +518,12 @@ typedef size_t (*LabelFiller)(const uint8_t *b, size_t count, size_t q, int32_t 
 
 /// Whether, from `q` on, only gaps and what `filler` accepts stand before a number's first
 /// character: a digit-like character, or "+" or "(" when `phone` (a phone number's start).
-static int number_follows(const uint8_t *b, size_t count, size_t q, size_t limit, LabelFiller filler, int phone) {
+static int number_follows(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t limit, LabelFiller filler,
+                          int phone) {
     if (limit > count) limit = count;
     while (q < limit) {
         size_t length;
-        if (gap_at(b, count, q, &length)) { q += length; continue; }
+        if (gap_at(state, b, count, q, &length)) { q += length; continue; }
         if (digit_like(b, count, q, &length)) return 1;
         int32_t cp = char_at(b, count, q, &length);
         if (cp == UNKNOWN_CHAR) return 1;
@@ -523,22 +542,41 @@ static size_t hotline_filler(const uint8_t *b, size_t count, size_t q, int32_t c
     return hotline_word_char(cp) ? length : 0;
 }
 
-/// Whether a number of MINIMUM_DIGITS digit-like characters starts at `q` (digit-like);
-/// `*stop` is where reading it stopped.
-static int number_at(const uint8_t *b, size_t count, size_t q, size_t *stop) {
-    int digits = 0;
+/// Reads a number on from `q`: digit-like characters with only gaps and joiners between, up
+/// to MINIMUM_DIGITS of them; returns how many. `*stop` is where reading stopped and
+/// `*first_tag` where the first tag it stepped over starts (NOT_FOUND for none). A reading
+/// that fails after a tag is remembered from the tag's end on: searches that start inside the
+/// tag (which TextView may show as text) come to the same end and need not read on again.
+static int read_number(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t *stop, size_t *first_tag) {
+    int digits = 0, digits_before_tag_end = 0;
+    size_t tag_end = NOT_FOUND;
+    *first_tag = NOT_FOUND;
     while (q < count) {
         size_t length;
         if (digit_like(b, count, q, &length)) {
-            if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return 1; }
-        } else if ((b[q] >= 0xE4 && b[q] <= 0xE9) || !gap_or_joiner(b, count, q, &length)) {
+            if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return digits; }
+        } else if ((b[q] >= 0xE4 && b[q] <= 0xE9) || !gap_or_joiner(state, b, count, q, &length)) {
             // A CJK ideograph (lead byte E4–E9) is never a gap or a joiner: no need to decode it.
             break;
+        } else if (b[q] == '<' && *first_tag == NOT_FOUND) {
+            *first_tag = q;
+            tag_end = q + length;
+            if (state->read_from == tag_end) {
+                digits += state->read_digits;
+                *stop = state->read_stop;
+                return digits < MINIMUM_DIGITS ? digits : MINIMUM_DIGITS;
+            }
+            digits_before_tag_end = digits;
         }
         q += length;
     }
     *stop = q;
-    return 0;
+    if (tag_end != NOT_FOUND) {
+        state->read_from = tag_end;
+        state->read_digits = digits - digits_before_tag_end;
+        state->read_stop = q;
+    }
+    return digits;
 }
 
 /// Whether `c` may start a digit-like character: 0–9, X x *, a full-width form (EF …) or a
@@ -580,14 +618,16 @@ static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count,
         if (q >= limit) break;
         size_t length;
         if (digit_like(b, count, q, &length)) {
-            size_t stop;
-            if (number_at(b, count, q, &stop)) {
+            size_t stop, first_tag;
+            if (read_number(state, b, count, q, &stop, &first_tag) >= MINIMUM_DIGITS) {
                 state->clear_from = from;
                 state->clear_until = q;
                 state->found = q;
                 return 1;
             }
-            q = stop > q ? stop : q + length;
+            // No number starts on the way either (each would read less of the same), except
+            // inside the tags it stepped over: search on from inside the first.
+            q = first_tag != NOT_FOUND ? first_tag + 1 : (stop > q ? stop : q + length);
             continue;
         }
         q++;
@@ -720,7 +760,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         if (length == 0) accepted = 0;
         // ICP: not inside a word, and a number after label words only. Security, police:
         // English public security labels.
-        else if (which == WORD_ICP) accepted = !(i > 0 && is_ascii_letter(b[i - 1])) && number_follows(b, count, i + length, i + after, icp_filler, 0);
+        else if (which == WORD_ICP) accepted = !(i > 0 && is_ascii_letter(b[i - 1])) && number_follows(state, b, count, i + length, i + after, icp_filler, 0);
         else if (which > WORD_ICP) accepted = 1;
         // licence, license: only the news label's "Service Licence"; report, complain, tip-off:
         // a hotline label, so a telephone word within the window.
@@ -732,7 +772,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         int32_t cp = decode_utf8(b, count, i, &length);
         accepted = char_accepted(b, count, floor, i, i + length, cp);
         if (accepted && (cp == 0x62A5 || cp == 0x5831 || cp == 0x8BC9 || cp == 0x8A34)) {
-            accepted = number_follows(b, count, i + length, i + after, hotline_filler, 1);
+            accepted = number_follows(state, b, count, i + length, i + after, hotline_filler, 1);
         }
     }
     if (!accepted) return 0;
@@ -754,7 +794,14 @@ static inline int quick_reject(const uint8_t *b, size_t count, size_t i) {
     return is_label_char(cp) && !label_accepts(cp, previous);
 }
 
-void beian_anchor_state_init(BeianAnchorState *state) {
+void beian_anchor_state_init(BeianAnchorState *state, int html) {
+    state->html = html;
+    state->gt_from = 0;
+    state->gt_until = 0;
+    state->gt_at = NOT_FOUND;
+    state->read_from = NOT_FOUND;
+    state->read_digits = 0;
+    state->read_stop = 0;
     state->clear_from = 0;
     state->clear_until = 0;
     state->found = NOT_FOUND;
@@ -1040,20 +1087,45 @@ static inline int legacy_digit_like(const uint8_t *b, size_t q, size_t length, i
 /// a joiner (ASCII white space, tags, - ( ) + . /, and, as a superset, four-byte GB18030
 /// sequences, where some spaces and dashes lie). Two-byte symbols count as digit-like already.
 /// `*length` receives the length to skip.
-static inline int legacy_gap_or_joiner(const uint8_t *b, size_t count, size_t q, size_t *length) {
+static inline int legacy_gap_or_joiner(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t *length) {
     uint8_t c = b[q];
     if (*length == 4) return 1;
     if (*length != 1) return 0;
     if (is_ascii_space(c) || c == '-' || c == '(' || c == ')' || c == '+' || c == '.' || c == '/') return 1;
-    if (c == '<' && q + 1 < count) {
-        uint8_t next = b[q + 1];
-        if (!(is_ascii_letter(next) || next == '/' || next == '!' || next == '?')) return 0;
-        size_t end = q + MAX_TAG < count ? q + MAX_TAG : count;
-        for (size_t k = q + 1; k < end; k++) {
-            if (b[k] == '>') { *length = k + 1 - q; return 1; }
+    return c == '<' && gap_at(state, b, count, q, length);
+}
+
+/// `read_number` for a legacy page, `q` a character start, with the supersets above.
+static int legacy_read_number(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, int big5, size_t *stop,
+                              size_t *first_tag) {
+    int digits = 0, digits_before_tag_end = 0;
+    size_t tag_end = NOT_FOUND;
+    *first_tag = NOT_FOUND;
+    while (q < count) {
+        size_t length = legacy_char_length(b, count, q, big5);
+        if (legacy_digit_like(b, q, length, big5)) {
+            if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return digits; }
+        } else if (!legacy_gap_or_joiner(state, b, count, q, &length)) {
+            break;
+        } else if (b[q] == '<' && *first_tag == NOT_FOUND) {
+            *first_tag = q;
+            tag_end = q + length;
+            if (state->read_from == tag_end) {
+                digits += state->read_digits;
+                *stop = state->read_stop;
+                return digits < MINIMUM_DIGITS ? digits : MINIMUM_DIGITS;
+            }
+            digits_before_tag_end = digits;
         }
+        q += length;
     }
-    return 0;
+    *stop = q;
+    if (tag_end != NOT_FOUND) {
+        state->read_from = tag_end;
+        state->read_digits = digits - digits_before_tag_end;
+        state->read_stop = q;
+    }
+    return digits;
 }
 
 /// Whether a number may start in [from, limit) of a legacy page, `from` a character start:
@@ -1068,24 +1140,15 @@ static int legacy_number_after(BeianAnchorState *state, const uint8_t *b, size_t
     while (q < limit) {
         size_t length = legacy_char_length(b, count, q, big5);
         if (!legacy_digit_like(b, q, length, big5)) { q += length; continue; }
-        size_t start = q;
-        int digits = 0;
-        while (q < count) {
-            length = legacy_char_length(b, count, q, big5);
-            if (legacy_digit_like(b, q, length, big5)) {
-                if (++digits >= MINIMUM_DIGITS) break;
-            } else if (!legacy_gap_or_joiner(b, count, q, &length)) {
-                break;
-            }
-            q += length;
-        }
-        if (digits >= MINIMUM_DIGITS) {
+        size_t stop, first_tag;
+        if (legacy_read_number(state, b, count, q, big5, &stop, &first_tag) >= MINIMUM_DIGITS) {
             state->clear_from = from;
-            state->clear_until = start;
-            state->found = start;
+            state->clear_until = q;
+            state->found = q;
             return 1;
         }
-        if (q == start) q += length;
+        // As in number_after: on from inside the first tag stepped over, else past the reading.
+        q = first_tag != NOT_FOUND ? first_tag + 1 : (stop > q ? stop : q + length);
     }
     state->clear_from = from;
     state->clear_until = q;
@@ -1096,7 +1159,7 @@ static int legacy_number_after(BeianAnchorState *state, const uint8_t *b, size_t
 /// After 举报 or 投诉 in a legacy page, from `q` to `limit`: only gaps, hotline label words and a
 /// colon before what may start a telephone number (a digit-like character, "+" or "(", or any
 /// two-byte symbol, judged once decoded), as `hotline_filler` asks of UTF-8.
-static int legacy_hotline_follows(const uint8_t *b, size_t count, size_t q, size_t limit, int big5) {
+static int legacy_hotline_follows(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t limit, int big5) {
     const uint16_t *words = big5 ? big5_hotline_chars : gb18030_hotline_chars;
     size_t word_count = big5 ? sizeof big5_hotline_chars / sizeof *big5_hotline_chars
                              : sizeof gb18030_hotline_chars / sizeof *gb18030_hotline_chars;
@@ -1109,7 +1172,7 @@ static int legacy_hotline_follows(const uint8_t *b, size_t count, size_t q, size
             uint8_t folded = c | 0x20;
             if (c == '+' || c == '(') return 1;
             if (is_ascii_space(c) || c == ':' || folded == 't' || folded == 'e' || folded == 'l') { q++; continue; }
-            if (c == '<' && gap_at(b, count, q, &length)) { q += length; continue; }
+            if (c == '<' && gap_at(state, b, count, q, &length)) { q += length; continue; }
             return 0;
         }
         if (length == 4) { q += 4; continue; }
@@ -1125,14 +1188,14 @@ static int legacy_hotline_follows(const uint8_t *b, size_t count, size_t q, size
 /// After an English "ICP" in a legacy page, up to `limit`: white space, tags, : - . # and ICP
 /// label words before a digit; a two-byte character or a reference is judged once decoded
 /// (accepted). As `icp_filler` asks of UTF-8.
-static int legacy_icp_follows(const uint8_t *b, size_t count, size_t q, size_t limit) {
+static int legacy_icp_follows(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t limit) {
     if (limit > count) limit = count;
     while (q < limit) {
         uint8_t c = b[q];
         if (c >= 0x80 || c == '&' || (c >= '0' && c <= '9') || c == 'X' || c == 'x' || c == '*') return 1;
         if (is_ascii_space(c) || c == ':' || c == '.' || c == '#' || c == '-') { q++; continue; }
         size_t length;
-        if (c == '<' && gap_at(b, count, q, &length)) { q += length; continue; }
+        if (c == '<' && gap_at(state, b, count, q, &length)) { q += length; continue; }
         if (!is_ascii_letter(c)) return 0;
         size_t n = 0;
         for (size_t w = 0; w < sizeof icp_words / sizeof *icp_words && !n; w++) {
@@ -1284,7 +1347,7 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
         for (size_t k = 0; k < w->label_count && !candidate; k++) {
             if (w->labels[k].label != pair) continue;
             candidate = legacy_previous_accepts(b, floor, i, &w->labels[k]) &&
-                        (!w->labels[k].hotline || legacy_hotline_follows(b, count, i + 2, i + 2 + LEGACY_AFTER, big5));
+                        (!w->labels[k].hotline || legacy_hotline_follows(state, b, count, i + 2, i + 2 + LEGACY_AFTER, big5));
         }
         for (size_t k = 0; k < w->dash_count && !candidate; k++) {
             candidate = w->dashes[k] == pair && (legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 2));
@@ -1307,7 +1370,7 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
         // telephone word near.
         if (f0 == 'i' && f1 == 'c' && f2 == 'p') {
             int inside_word = i >= 2 && is_ascii_letter(b[i - 1]) && b[i - 2] < 0x81;
-            candidate = !inside_word && legacy_icp_follows(b, count, i + 3, i + 3 + LEGACY_AFTER);
+            candidate = !inside_word && legacy_icp_follows(state, b, count, i + 3, i + 3 + LEGACY_AFTER);
         } else if (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') {
             candidate = legacy_service_before(b, i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0, i, big5);
         } else if ((f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||

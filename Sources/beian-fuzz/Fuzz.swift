@@ -42,8 +42,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     // The AVX2 loops report what the byte-by-byte loops report, on UTF-8, GB18030 and Big5.
     for reading in Reading.allCases {
-        precondition(positions(bytes, reading, scalarOnly: false) == positions(bytes, reading, scalarOnly: true),
-                     "\(reading): the AVX2 and byte-by-byte loops differ")
+        for html in [false, true] {
+            precondition(positions(bytes, reading, html: html, scalarOnly: false) == positions(bytes, reading, html: html, scalarOnly: true),
+                         "\(reading): the AVX2 and byte-by-byte loops differ")
+        }
     }
     // A stream fed in two pieces finds what the whole check finds.
     if mode == 5 {
@@ -63,10 +65,10 @@ enum Reading: CaseIterable {
 
 /// The anchors (UTF-8) or candidates (GB18030, Big5) the C loops find in `bytes`, with
 /// windows of Prefilter's sizes (192 bytes before, 384 after).
-private func positions(_ bytes: UnsafeRawBufferPointer, _ reading: Reading, scalarOnly: Bool) -> [Int] {
+private func positions(_ bytes: UnsafeRawBufferPointer, _ reading: Reading, html: Bool, scalarOnly: Bool) -> [Int] {
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return [] }
     var state = BeianAnchorState()
-    beian_anchor_state_init(&state)
+    beian_anchor_state_init(&state, html ? 1 : 0)
     var out = [Int](repeating: 0, count: 256)
     var found: [Int] = []
     var from = 0

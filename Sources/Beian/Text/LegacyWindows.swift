@@ -33,10 +33,10 @@ enum LegacyWindows {
 
     /// The findings of a document in `family`, offsets into its raw bytes. `scanText` scans
     /// decoded UTF-8 text.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, family: Family, decoder: Decoder,
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, family: Family, html: Bool, decoder: Decoder,
                      scanText: (UnsafeBufferPointer<UInt8>) -> [Finding]) -> [Finding] {
         var findings: [Finding] = []
-        for window in windows(in: bytes, family: family, decoder: decoder) {
+        for window in windows(in: bytes, family: family, html: html, decoder: decoder) {
             decoder.reset()
             let (decoded, offsets) = decoder.decode(UnsafeBufferPointer(rebasing: bytes[window]), flush: true)
             let local = decoded.withUnsafeBufferPointer { scanText($0) }
@@ -60,12 +60,12 @@ enum LegacyWindows {
     /// with the UTF-8 anchor rules (text takes at most `stretch` times as many raw bytes as
     /// UTF-8 bytes, so a probe that many times the anchor window holds the whole UTF-8 window).
     /// Only a candidate with an anchor opens a full window.
-    static func windows(in bytes: UnsafeBufferPointer<UInt8>, family: Family, decoder: Decoder) -> [Range<Int>] {
+    static func windows(in bytes: UnsafeBufferPointer<UInt8>, family: Family, html: Bool, decoder: Decoder) -> [Range<Int>] {
         var windows: [Range<Int>] = []
-        forEachCandidate(in: bytes, family: family) { candidate in
+        forEachCandidate(in: bytes, family: family, html: html) { candidate in
             // Inside the last window, well clear of its end: already decoded whole.
             if let last = windows.last, candidate + after(family) <= last.upperBound { return }
-            guard probe(bytes, at: candidate, family: family, decoder: decoder) else { return }
+            guard probe(bytes, at: candidate, family: family, html: html, decoder: decoder) else { return }
             let start = snapBack(bytes, max(0, candidate - before))
             let end = snapForward(bytes, min(bytes.count, candidate + after(family)))
             Prefilter.merge(start..<end, into: &windows)
@@ -74,12 +74,14 @@ enum LegacyWindows {
     }
 
     /// Calls `body` with the offset of every candidate found on the raw bytes, in increasing order.
-    /// - Parameter portable: walk byte by byte rather than 64 bytes at a time with AVX2 (tests).
-    static func forEachCandidate(in bytes: UnsafeBufferPointer<UInt8>, family: Family, portable: Bool = false,
+    /// - Parameters:
+    ///   - html: whether tags are gaps (HTML) or characters (other text).
+    ///   - portable: walk byte by byte rather than 64 bytes at a time with AVX2 (tests).
+    static func forEachCandidate(in bytes: UnsafeBufferPointer<UInt8>, family: Family, html: Bool, portable: Bool = false,
                                  _ body: (Int) -> Void) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var state = BeianAnchorState()
-        beian_anchor_state_init(&state)
+        beian_anchor_state_init(&state, html ? 1 : 0)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { out in
             var from = 0
             while from < bytes.count {
@@ -93,13 +95,14 @@ enum LegacyWindows {
     }
 
     /// Whether the anchor window of `candidate`, decoded, holds a UTF-8 anchor.
-    private static func probe(_ bytes: UnsafeBufferPointer<UInt8>, at candidate: Int, family: Family, decoder: Decoder) -> Bool {
+    private static func probe(_ bytes: UnsafeBufferPointer<UInt8>, at candidate: Int, family: Family, html: Bool,
+                              decoder: Decoder) -> Bool {
         let start = snapBack(bytes, max(0, candidate - Prefilter.windowBefore * family.stretch))
         let end = snapForward(bytes, min(bytes.count, candidate + Prefilter.windowAfter * family.stretch))
         decoder.reset()
         let (decoded, _) = decoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), flush: true)
         var found = false
-        decoded.withUnsafeBufferPointer { text in Prefilter.forEachAnchor(in: text) { _ in found = true } }
+        decoded.withUnsafeBufferPointer { text in Prefilter.forEachAnchor(in: text, html: html) { _ in found = true } }
         return found
     }
 

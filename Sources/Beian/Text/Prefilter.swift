@@ -19,11 +19,13 @@ enum Prefilter {
     static let maxWindow = 65_536
 
     /// Calls `body` with the byte offset of every anchor, in increasing order.
-    /// - Parameter portable: use the portable byte loop rather than the AVX2 one (tests).
-    static func forEachAnchor(in bytes: UnsafeBufferPointer<UInt8>, portable: Bool = false, _ body: (Int) -> Void) {
+    /// - Parameters:
+    ///   - html: whether tags are gaps (HTML) or characters (other text), as TextView reads them.
+    ///   - portable: use the portable byte loop rather than the AVX2 one (tests).
+    static func forEachAnchor(in bytes: UnsafeBufferPointer<UInt8>, html: Bool, portable: Bool = false, _ body: (Int) -> Void) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var state = BeianAnchorState()
-        beian_anchor_state_init(&state)
+        beian_anchor_state_init(&state, html ? 1 : 0)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { out in
             var from = 0
             while from < bytes.count {
@@ -38,9 +40,9 @@ enum Prefilter {
 
     /// The windows around all anchors, merged while they overlap (up to `maxWindow`), each
     /// snapped to UTF-8 boundaries.
-    static func windows(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    static func windows(in bytes: UnsafeBufferPointer<UInt8>, html: Bool) -> [Range<Int>] {
         var windows: [Range<Int>] = []
-        forEachAnchor(in: bytes) { anchor in
+        forEachAnchor(in: bytes, html: html) { anchor in
             var start = max(0, anchor - windowBefore)
             while start > 0, !isUTF8Boundary(bytes[start]) { start -= 1 }
             var end = min(bytes.count, anchor + windowAfter)

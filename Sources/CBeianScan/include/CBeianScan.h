@@ -26,10 +26,22 @@ typedef struct BeianAnchorState {
     size_t phone_clear_from;
     size_t phone_clear_until;
     size_t phone_found;
+    /// Whether the text is HTML, whose tags are gaps; in other text a tag shows as characters.
+    int html;
+    /// The first ">" at or after gt_from is at gt_at; or none in [gt_from, gt_until) when gt_at
+    /// is SIZE_MAX.
+    size_t gt_from;
+    size_t gt_until;
+    size_t gt_at;
+    /// A number's reading on from read_from (a tag's end) met read_digits digit-like
+    /// characters and stopped at read_stop; read_from is SIZE_MAX before the first.
+    size_t read_from;
+    int read_digits;
+    size_t read_stop;
 } BeianAnchorState;
 
-/// Resets a state before the first call over a buffer.
-void beian_anchor_state_init(BeianAnchorState *_Nonnull state);
+/// Resets a state before the first call over a buffer; `html` = 1 reads tags as gaps.
+void beian_anchor_state_init(BeianAnchorState *_Nonnull state, int html);
 
 /// Writes, in increasing order, the offsets of verified anchors in `bytes[from..<count]`
 /// into `out` (at most `capacity`), and returns how many were written. `*resume` is where

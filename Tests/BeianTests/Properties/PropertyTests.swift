@@ -148,7 +148,13 @@ struct Noise: Sendable {
         "設備", "報道", "證明", "ＡＢＣ", "\u{3000}",
         // Label characters of the other licences in ordinary words, and English words near their labels.
         "文化", "中文", "网文小说", "第一", "文字", "代码", "性能", "经营", "执行", "security", "police", "Beijing", "nav-item",
+        // A stray ">" in text (in HTML too), before which a window may start.
+        " >",
     ]
+
+    /// In text that is not HTML only: a "tag" there is characters, and the identifiers after it
+    /// up to the next ">" stay visible (in HTML it would hide them).
+    static let textWords = ["1<i", "a<b "]
 
     static let generator = zip(Gen.int(in: 0...Int(Int32.max)), Gen.bool).map { Noise(seed: $0, html: $1) }
 
@@ -158,7 +164,8 @@ struct Noise: Sendable {
         var text = ""
         for _ in 0..<Int(state % 24) {
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            text += Self.words[Int((state >> 33) % UInt64(Self.words.count))]
+            let words = html ? Self.words : Self.words + Self.textWords
+            text += words[Int((state >> 33) % UInt64(words.count))]
         }
         return text
     }

@@ -24,9 +24,9 @@ struct SeededGenerator: RandomNumberGenerator {
         "﹣", "—", "−", "∑", "＠", "［", "ｚ", "｛", "，", "【", "solid", "TIP-", "dice", "yep", "Bcp", "comp", "poly", "secure",
     ]
 
-    private func anchors(_ bytes: [UInt8], portable: Bool) -> [Int] {
+    private func anchors(_ bytes: [UInt8], html: Bool = true, portable: Bool) -> [Int] {
         var found: [Int] = []
-        bytes.withUnsafeBufferPointer { buffer in Prefilter.forEachAnchor(in: buffer, portable: portable) { found.append($0) } }
+        bytes.withUnsafeBufferPointer { buffer in Prefilter.forEachAnchor(in: buffer, html: html, portable: portable) { found.append($0) } }
         return found
     }
 
@@ -42,7 +42,21 @@ struct SeededGenerator: RandomNumberGenerator {
             for _ in 0..<Int.random(in: 0...40, using: &generator) {
                 bytes.insert(UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator))
             }
-            #expect(anchors(bytes, portable: false) == anchors(bytes, portable: true), "\(bytes)")
+            let html = Bool.random(using: &generator)
+            #expect(anchors(bytes, html: html, portable: false) == anchors(bytes, html: html, portable: true), "\(bytes)")
+        }
+    }
+
+    /// In text that is not HTML a "tag" is characters: a number inside one must be found, and
+    /// a digit before it must not make the search for numbers skip past it. In HTML the tag
+    /// hides it, as the naive scanner says.
+    @Test func tagsHideNumbersOnlyInHTML() {
+        for text in ["B2-2<x 增值电信业务经营许可证 B2-20090003 >", "B2-2<x 京ICP备05002571号 >", "1<i 举报电话：12377 >"] {
+            for html in [false, true] {
+                let fast = findings(text, html: html).map { "\($0.kind.rawValue) \($0.raw)" }
+                #expect(fast == naiveFindings(Array(text.utf8), html: html).map { "\($0.kind.rawValue) \($0.raw)" }, "\(text) html: \(html)")
+                #expect(fast.isEmpty == html, "\(text) html: \(html)")
+            }
         }
     }
 
@@ -97,6 +111,15 @@ struct SeededGenerator: RandomNumberGenerator {
         let bytes = Array(String(repeating: "京ICP备1", count: 100_000).utf8)
         #expect(anchors(bytes, portable: false).isEmpty)
         #expect(anchors(bytes, portable: true).isEmpty)
+        // Tags: a number's search steps over one, then searches again from inside it; the
+        // tag's end and what follows it are read once, however many searches reach them.
+        let tags = Array((String(repeating: "京ICP备1<i ", count: 300) + ">" + String(repeating: " ", count: 1_000_000) + "x").utf8)
+        let nested = Array((String(repeating: "京ICP备1<i 1<b 1", count: 200) + String(repeating: "<i ", count: 100_000) + ">").utf8)
+        for input in [tags, nested] {
+            for html in [false, true] {
+                #expect(anchors(input, html: html, portable: false).isEmpty)
+            }
+        }
     }
 }
 
@@ -184,15 +207,18 @@ struct SeededGenerator: RandomNumberGenerator {
             for _ in 0..<Int.random(in: 0...30, using: &generator) {
                 bytes.insert(UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator))
             }
+            let html = Bool.random(using: &generator)
             func candidates(portable: Bool) -> [Int] {
                 var found: [Int] = []
-                bytes.withUnsafeBufferPointer { LegacyWindows.forEachCandidate(in: $0, family: family, portable: portable) { found.append($0) } }
+                bytes.withUnsafeBufferPointer {
+                    LegacyWindows.forEachCandidate(in: $0, family: family, html: html, portable: portable) { found.append($0) }
+                }
                 return found
             }
             #expect(candidates(portable: false) == candidates(portable: true), "\(encoding) \(bytes)")
             let decoded = try #require(decode(bytes, as: encoding))
-            let legacy = scanner.check(bytes, encoding: encoding).findings.map { "\($0.kind.rawValue) \($0.canonical)" }
-            #expect(legacy == findings(decoded).map { "\($0.kind.rawValue) \($0.canonical)" }, "\(encoding) \(bytes)")
+            let legacy = scanner.check(bytes, isHTML: html, encoding: encoding).findings.map { "\($0.kind.rawValue) \($0.canonical)" }
+            #expect(legacy == findings(decoded, html: html).map { "\($0.kind.rawValue) \($0.canonical)" }, "\(encoding) \(bytes)")
         }
     }
 

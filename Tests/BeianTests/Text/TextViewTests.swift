@@ -97,7 +97,7 @@ import Testing
         for piece in Self.pieces {
             let bytes = Array(piece.utf8)
             var anchors: [Int] = []
-            bytes.withUnsafeBufferPointer { buffer in Prefilter.forEachAnchor(in: buffer) { anchors.append($0) } }
+            bytes.withUnsafeBufferPointer { buffer in Prefilter.forEachAnchor(in: buffer, html: false) { anchors.append($0) } }
             for finding in naive(piece, html: false) {
                 let covered = anchors.contains {
                     $0 - Prefilter.windowBefore <= finding.start && finding.end <= $0 + Prefilter.windowAfter
