@@ -21,8 +21,8 @@ typedef struct BeianAnchorState {
     size_t found;
     /// The legacy walk: the start of the last full-width letter it passed, or SIZE_MAX.
     size_t last_letter;
-    /// The same for telephone words (English hotline labels): none starts in
-    /// [phone_clear_from, phone_clear_until); the first found, or SIZE_MAX.
+    /// As clear_from, clear_until and found, for telephone words (English hotline labels):
+    /// none starts in [phone_clear_from, phone_clear_until); the first found, or SIZE_MAX.
     size_t phone_clear_from;
     size_t phone_clear_until;
     size_t phone_found;
