@@ -1325,8 +1325,8 @@ typedef struct {
     size_t dash_count;
     BeianAnchorState *state;
     /// Two-byte codes that can be a candidate (labels, dashes, full-width letters), a bit each.
-    uint8_t pairs[8192];
-    uint8_t starts[256];
+    const uint8_t *pairs;
+    const uint8_t *starts;
 } LegacyWalk;
 
 static inline int legacy_is_pair(const LegacyWalk *w, uint16_t code) { return w->pairs[code >> 3] & (1u << (code & 7)); }
@@ -1467,16 +1467,16 @@ static int legacy_bucket(uint16_t code) {
     return 7;
 }
 
-/// The tables, built from the walk's own lists, so that their buckets hold a superset of
-/// what `legacy_candidate` may accept.
-static void legacy_tables(const LegacyWalk *w, LegacyTables *t) {
+/// The tables, built from the walk's own code list `pairs`, so that their buckets hold a
+/// superset of what `legacy_candidate` may accept.
+static void legacy_tables(const uint8_t *pairs, LegacyTables *t) {
     memset(t, 0, sizeof *t);
     for (uint32_t code = 0x8100; code <= 0xFEFF; code += 0x100) {
         // Only rows that hold a candidate code: a byte of the bit set per eight codes.
         for (uint32_t k = code >> 3; k < (code + 0x100) >> 3; k++) {
-            if (!w->pairs[k]) continue;
+            if (!pairs[k]) continue;
             for (uint32_t bit = 0; bit < 8; bit++) {
-                if (!(w->pairs[k] & (1u << bit))) continue;
+                if (!(pairs[k] & (1u << bit))) continue;
                 uint16_t pair = (uint16_t)(k << 3 | bit);
                 nibble_add(t->lead_low, t->lead_high, (uint8_t)(pair >> 8), legacy_bucket(pair));
                 nibble_add(t->trail_low, t->trail_high, (uint8_t)pair, legacy_bucket(pair));
@@ -1555,6 +1555,35 @@ static int legacy_block(const uint8_t *b, size_t p, const LegacyTables *t, uint6
 }
 #endif
 
+/// Per encoding (GB18030, Big5): the two-byte codes that can be a candidate, a bit each, and
+/// their nibble tables; and the ASCII bytes that can start one. Built once, when loaded.
+static uint8_t legacy_pairs[2][8192];
+static uint8_t legacy_starts[256];
+#if defined(__x86_64__)
+static LegacyTables legacy_tables_by_family[2];
+#endif
+
+__attribute__((constructor)) static void legacy_build(void) {
+    for (int big5 = 0; big5 < 2; big5++) {
+        uint8_t *pairs = legacy_pairs[big5];
+        const LegacyLabel *labels = big5 ? big5_labels : gb18030_labels;
+        size_t label_count = big5 ? sizeof big5_labels / sizeof *big5_labels : sizeof gb18030_labels / sizeof *gb18030_labels;
+        const uint16_t *dashes = big5 ? big5_dashes : gb18030_dashes;
+        size_t dash_count = big5 ? sizeof big5_dashes / sizeof *big5_dashes : sizeof gb18030_dashes / sizeof *gb18030_dashes;
+#define SET_PAIR(code) (pairs[(uint16_t)(code) >> 3] |= (uint8_t)(1u << ((code) & 7)))
+        for (size_t k = 0; k < label_count; k++) SET_PAIR(labels[k].label);
+        for (size_t k = 0; k < dash_count; k++) SET_PAIR(dashes[k]);
+        for (uint32_t code = 0xA200; code <= 0xA3FF; code++) {
+            if (legacy_fullwidth_letter((uint16_t)code, big5)) SET_PAIR(code);
+        }
+#undef SET_PAIR
+#if defined(__x86_64__)
+        legacy_tables(pairs, &legacy_tables_by_family[big5]);
+#endif
+    }
+    for (const char *c = "-&rRcCtTlLiIsSpP"; *c; c++) legacy_starts[(uint8_t)*c] = 1;
+}
+
 size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, int scalar_only,
                                     BeianAnchorState *state, size_t *out, size_t capacity, size_t *resume) {
     LegacyWalk w;
@@ -1566,27 +1595,18 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
     w.dashes = big5 ? big5_dashes : gb18030_dashes;
     w.dash_count = big5 ? sizeof big5_dashes / sizeof *big5_dashes : sizeof gb18030_dashes / sizeof *gb18030_dashes;
     w.state = state;
-    memset(w.pairs, 0, sizeof w.pairs);
-#define SET_PAIR(code) (w.pairs[(uint16_t)(code) >> 3] |= (uint8_t)(1u << ((code) & 7)))
-    for (size_t k = 0; k < w.label_count; k++) SET_PAIR(w.labels[k].label);
-    for (size_t k = 0; k < w.dash_count; k++) SET_PAIR(w.dashes[k]);
-    for (uint32_t code = 0xA200; code <= 0xA3FF; code++) {
-        if (legacy_fullwidth_letter((uint16_t)code, big5)) SET_PAIR(code);
-    }
-#undef SET_PAIR
-    memset(w.starts, 0, sizeof w.starts);
-    for (const char *c = "-&rRcCtTlLiIsSpP"; *c; c++) w.starts[(uint8_t)*c] = 1;
+    w.pairs = legacy_pairs[big5 ? 1 : 0];
+    w.starts = legacy_starts;
     size_t n = 0;
     int full = 0;
     size_t i = from;  // a character start (0, or where the previous call stopped)
 #if defined(__x86_64__)
     if (!scalar_only && beian_scan_uses_avx2()) {
-        LegacyTables tables;
-        legacy_tables(&w, &tables);
+        const LegacyTables *tables = &legacy_tables_by_family[big5 ? 1 : 0];
         while (i + 65 <= count) {
             uint64_t hits;
             size_t next;
-            if (!legacy_block(b, i, &tables, &hits, &next)) {
+            if (!legacy_block(b, i, tables, &hits, &next)) {
                 i = legacy_scalar_walk(&w, i, i + 64, out, capacity, &n, &full);
                 if (full) { *resume = i; return n; }
                 continue;
