@@ -105,6 +105,16 @@ public final class BeianScanner: Sendable {
         scan(bytes, isHTML: isHTML ?? HTMLDocument.looksLikeHTML(bytes))
     }
 
+    /// The reference reading of a UTF-8 document: all of it decoded and normalised as one view,
+    /// then the same recognisers. What anchors and windows must reproduce; slow, for tests and
+    /// the fuzz target.
+    @_spi(Reference) public func referenceFindings(in bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> [Finding] {
+        let context = RecognitionContext(bytes: bytes, referenceYear: referenceYear)
+        var found = Self.resolveOverlaps(recognise(in: fullView(of: bytes, isHTML: isHTML), context: context))
+        if isHTML { found = LinkChecks.apply(to: found, links: HTMLDocument.links(in: bytes)) }
+        return found
+    }
+
     /// Whether the anchor search runs its AVX2 loop on this machine (else a portable loop).
     public static var usesAVX2: Bool { beian_scan_uses_avx2() != 0 }
 

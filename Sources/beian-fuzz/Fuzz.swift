@@ -1,6 +1,6 @@
 // libFuzzer target: scanning and checking arbitrary bytes must never crash, hang or break the
 // report's invariants. Built only with `-sanitize=fuzzer,address` (see README, Fuzzing).
-import Beian
+@_spi(Reference) import Beian
 import CBeianFuzzDriver
 import CBeianScan
 
@@ -47,6 +47,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                          "\(reading): the AVX2 and byte-by-byte loops differ")
         }
     }
+    // Valid UTF-8 gives, as text and as HTML, what the reference reading of the whole input gives.
+    if let base = bytes.baseAddress, beian_utf8_valid_prefix(base.assumingMemoryBound(to: UInt8.self), size, 0) == size {
+        let buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        for html in [false, true] {
+            let fast = scanner.findings(in: buffer, isHTML: html).map(\.summary)
+            precondition(fast == scanner.referenceFindings(in: buffer, isHTML: html).map(\.summary), "fast and reference differ")
+        }
+    }
     // A stream fed in two pieces finds what the whole check finds.
     if mode == 5 {
         let stream = BeianStream(scanner: scanner)
@@ -87,4 +95,9 @@ private func positions(_ bytes: UnsafeRawBufferPointer, _ reading: Reading, html
         from = resume
     }
     return found
+}
+
+private extension Finding {
+    /// What the fast path and the reference must agree on.
+    var summary: String { "\(kind.rawValue) \(start)..<\(end) \(number)" }
 }

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Beian
+@_spi(Reference) @testable import Beian
 
 /// One scanner for all tests, with a fixed "now" so year checks do not drift.
 let scanner: BeianScanner = {
@@ -32,11 +32,5 @@ func slice(_ text: String, _ finding: Finding) -> String {
 /// The reference scanner: the whole input decoded and normalised as one view, then the same
 /// recognisers. The prefilter and windows must find exactly what it finds.
 func naiveFindings(_ bytes: [UInt8], html: Bool) -> [Finding] {
-    bytes.withUnsafeBufferPointer { buffer in
-        let view = scanner.fullView(of: buffer, isHTML: html)
-        let context = RecognitionContext(bytes: buffer, referenceYear: scanner.referenceYear)
-        var found = BeianScanner.resolveOverlaps(scanner.recognise(in: view, context: context))
-        if html { found = LinkChecks.apply(to: found, links: HTMLDocument.links(in: buffer)) }
-        return found
-    }
+    bytes.withUnsafeBufferPointer { scanner.referenceFindings(in: $0, isHTML: html) }
 }
