@@ -213,7 +213,7 @@ static inline int32_t halfwidth(int32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5
 
 // MARK: Rules
 
-static int is_label_char(int32_t cp) {
+static inline __attribute__((always_inline)) int is_label_char(int32_t cp) {
     switch (cp) {
     case 0x5907: case 0x5099:                 // 备 備
     case 0x8BC1: case 0x8B49: case 0x8A3C:    // 证 證 証
@@ -230,8 +230,14 @@ static int is_label_char(int32_t cp) {
     }
 }
 
+/// Every ideograph `label_accepts` allows before some label character, in UTF-8. The AVX2
+/// loop drops label characters after any other ideograph without a call (as `quick_reject`
+/// would); `beian_anchors_self_check` holds this list to `label_accepts`.
+static const char *const label_predecessors[] = {"安", "关", "關", "関", "算", "可", "出", "网", "網", "代", "执", "執",
+                                                  "字", "营", "營", "举", "舉", "擧", "投"};
+
 /// Whether `previous` can stand before the label character `label` in some label.
-static int label_accepts(int32_t label, int32_t previous) {
+static inline __attribute__((always_inline)) int label_accepts(int32_t label, int32_t previous) {
     if (previous == UNKNOWN_CHAR) return 1;
     int32_t p = halfwidth(previous);
     switch (label) {
@@ -585,11 +591,14 @@ static inline int may_start_digit(uint8_t c) {
     return (uint8_t)(c - '0') < 10 || c == 'X' || c == 'x' || c == '*' || c == 0xEF || c == '&';
 }
 
-/// The first index in [q, limit) whose byte may start a digit-like character, or limit.
-static inline size_t skip_non_digit_starts(const uint8_t *b, size_t q, size_t limit) {
+/// The first index from `q` on whose byte may start a digit-like character, if it is before
+/// `limit`; otherwise some index at or past `limit` before which none is (at most 15 past it).
+/// Reads 16 bytes at a time, past `limit` where the buffer (`count` bytes) goes on: the search
+/// after each anchor is often only a few bytes long, and a byte loop over them cost more.
+static inline size_t skip_non_digit_starts(const uint8_t *b, size_t count, size_t q, size_t limit) {
 #if defined(__SSE2__)
     const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-    while (q + 16 <= limit) {
+    while (q < limit && q + 16 <= count) {
         __m128i v = _mm_loadu_si128((const __m128i *)(b + q));
         __m128i offset = _mm_sub_epi8(v, zero);
         __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);  // offset <= 9, unsigned
@@ -600,6 +609,7 @@ static inline size_t skip_non_digit_starts(const uint8_t *b, size_t q, size_t li
         if (bits) return q + (size_t)__builtin_ctz(bits);
         q += 16;
     }
+    if (q >= limit) return q;
 #endif
     while (q < limit && !may_start_digit(b[q])) q++;
     return q;
@@ -614,7 +624,7 @@ static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count,
     // No number starts in [from, q).
     while (q < limit) {
         // Most bytes cannot start a digit-like character: step over them without a call.
-        q = skip_non_digit_starts(b, q, limit);
+        q = skip_non_digit_starts(b, count, q, limit);
         if (q >= limit) break;
         size_t length;
         if (digit_like(b, count, q, &length)) {
@@ -642,7 +652,7 @@ static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count,
 
 /// Whether an anchor may start at `i`, judged from its own bytes only. The AVX2 loop's
 /// mask is a superset of this; both loops then call it, so they report the same anchors.
-static int is_candidate(const uint8_t *b, size_t count, size_t i) {
+static inline __attribute__((always_inline)) int is_candidate(const uint8_t *b, size_t count, size_t i) {
     uint8_t c = b[i];
     if (c == '-' || c == '&') return 1;
     if (c >= 0xE2) {
@@ -835,7 +845,7 @@ static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t en
 
 /// 16-entry nibble tables, for two sets of eight buckets and byte positions 0–3 after a
 /// candidate's start.
-static uint8_t shufti_low[2][4][16], shufti_high[2][4][16];
+static uint8_t shufti_low[3][4][16], shufti_high[3][4][16];
 
 static void shufti_add(int set, int bucket, int position, const uint8_t *bytes, size_t count) {
     for (size_t k = 0; k < count; k++) {
@@ -883,6 +893,15 @@ __attribute__((constructor)) static void shufti_build(void) {
     ADD(1, 5, 0, "CcPp"); ADD(1, 5, 1, "Oo"); ADD(1, 5, 2, "MmLl"); ADD(1, 5, 3, "PpIi");  // comp, poli
     ADD(1, 6, 0, "TtLl"); ADD(1, 6, 1, "Ii"); ADD(1, 6, 2, "PpCc"); ADD(1, 6, 3, "-Ee");   // tip-, lice
     ADD(1, 7, 0, "Ss"); ADD(1, 7, 1, "Ee"); ADD(1, 7, 2, "Cc"); ADD(1, 7, 3, "Uu");        // secu
+    // Set 2: the second and third bytes of the ideographs that may precede a label character,
+    // a bucket per high nibble of the second byte (positions 0 and 1 here are the two bytes
+    // before the label character).
+    for (size_t k = 0; k < sizeof label_predecessors / sizeof *label_predecessors; k++) {
+        const uint8_t *utf8 = (const uint8_t *)label_predecessors[k];
+        int bucket = (utf8[1] >> 4) & 7;
+        shufti_add(2, bucket, 0, utf8 + 1, 1);
+        shufti_add(2, bucket, 1, utf8 + 2, 1);
+    }
 }
 
 #undef ADD
@@ -905,6 +924,8 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
             high[set][position] = shufti_table(shufti_high[set][position]);
         }
     }
+    const __m256i before_low[2] = {shufti_table(shufti_low[2][0]), shufti_table(shufti_low[2][1])};
+    const __m256i before_high[2] = {shufti_table(shufti_high[2][0]), shufti_table(shufti_high[2][1])};
     while (p + 35 <= count) {
         __m256i classes0 = _mm256_set1_epi8((char)0xFF), classes1 = classes0;
         for (int position = 0; position < 4; position++) {
@@ -917,6 +938,28 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
             }
             classes1 = _mm256_and_si256(classes1, _mm256_and_si256(_mm256_shuffle_epi8(low[1][position], lo),
                                                                    _mm256_shuffle_epi8(high[1][position], hi)));
+        }
+        // A label character right after an ideograph (lead E4–E9) that precedes no label: what
+        // quick_reject would drop (设备, 日报, 中文), dropped here without a call.
+        if (p >= 3) {
+            __m256i lead = _mm256_loadu_si256((const __m256i *)(b + p - 3));
+            __m256i second = _mm256_loadu_si256((const __m256i *)(b + p - 2));
+            __m256i third = _mm256_loadu_si256((const __m256i *)(b + p - 1));
+            __m256i continuation = _mm256_set1_epi8((char)0xC0), marker = _mm256_set1_epi8((char)0x80);
+            __m256i ideograph = _mm256_and_si256(
+                _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8(lead, _mm256_set1_epi8((char)0xE4)), _mm256_set1_epi8(5)),
+                                  _mm256_sub_epi8(lead, _mm256_set1_epi8((char)0xE4))),
+                _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(second, continuation), marker),
+                                 _mm256_cmpeq_epi8(_mm256_and_si256(third, continuation), marker)));
+            __m256i predecessor = _mm256_and_si256(
+                _mm256_and_si256(_mm256_shuffle_epi8(before_low[0], _mm256_and_si256(second, nibble)),
+                                 _mm256_shuffle_epi8(before_high[0], _mm256_and_si256(_mm256_srli_epi16(second, 4), nibble))),
+                _mm256_and_si256(_mm256_shuffle_epi8(before_low[1], _mm256_and_si256(third, nibble)),
+                                 _mm256_shuffle_epi8(before_high[1], _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble))));
+            __m256i drop = _mm256_andnot_si256(_mm256_cmpeq_epi8(predecessor, _mm256_setzero_si256()), _mm256_set1_epi8(-1));
+            drop = _mm256_andnot_si256(drop, ideograph);  // an ideograph, and no predecessor
+            // Only the label buckets (0–6 of set 0); the dashes' bucket 7 stays.
+            classes0 = _mm256_andnot_si256(_mm256_and_si256(drop, _mm256_set1_epi8(0x7F)), classes0);
         }
         __m256i none = _mm256_cmpeq_epi8(_mm256_or_si256(classes0, classes1), _mm256_setzero_si256());
         uint32_t bits = ~(uint32_t)_mm256_movemask_epi8(none);
@@ -1627,4 +1670,23 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
     i = legacy_scalar_walk(&w, i, count, out, capacity, &n, &full);
     *resume = full ? i : count;
     return n;
+}
+
+int beian_anchors_self_check(void) {
+    static const int32_t labels[] = {0x5907, 0x5099, 0x8BC1, 0x8B49, 0x8A3C, 0x62A5, 0x5831, 0x8BC9, 0x8A34,
+                                     0x7801, 0x78BC, 0x7167, 0x6587, 0x7B2C, 0x6027};
+    size_t listed = sizeof label_predecessors / sizeof *label_predecessors;
+    for (int32_t cp = 0x4000; cp <= 0x9FFF; cp++) {
+        int accepted = 0;
+        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+            if (!is_label_char(labels[k])) return 0;
+            accepted |= label_accepts(labels[k], cp);
+        }
+        if (!accepted) continue;
+        uint8_t utf8[4] = {(uint8_t)(0xE0 | cp >> 12), (uint8_t)(0x80 | ((cp >> 6) & 0x3F)), (uint8_t)(0x80 | (cp & 0x3F)), 0};
+        int found = 0;
+        for (size_t k = 0; k < listed && !found; k++) found = strcmp(label_predecessors[k], (const char *)utf8) == 0;
+        if (!found) return 0;
+    }
+    return 1;
 }

@@ -82,6 +82,10 @@ size_t beian_utf8_count_errors(const uint8_t *_Nonnull bytes, size_t count, size
 /// The last index in [from, to) holding `byte`, or SIZE_MAX.
 size_t beian_last_index_of(const uint8_t *_Nonnull bytes, size_t from, size_t to, uint8_t byte);
 
+/// Whether the tables anchors.c derives by hand agree with its rules (for tests): every
+/// ideograph from U+4000 on that may precede a label character is in its list of them.
+int beian_anchors_self_check(void);
+
 /// Whether the AVX2 loop is in use on this machine.
 int beian_scan_uses_avx2(void);
 

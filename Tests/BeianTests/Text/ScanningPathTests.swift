@@ -1,3 +1,4 @@
+import CBeianScan
 import Foundation
 import Testing
 @testable import Beian
@@ -58,6 +59,12 @@ struct SeededGenerator: RandomNumberGenerator {
                 #expect(fast.isEmpty == html, "\(text) html: \(html)")
             }
         }
+    }
+
+    /// The AVX2 loop drops a label character after an ideograph outside anchors.c's list of
+    /// label predecessors; the list must hold every ideograph the rules accept there.
+    @Test func theListOfLabelPredecessorsIsComplete() {
+        #expect(beian_anchors_self_check() == 1)
     }
 
     @Test func labelsNeedTheirPrecedingCharacterAndANumber() {
