@@ -548,43 +548,6 @@ static size_t hotline_filler(const uint8_t *b, size_t count, size_t q, int32_t c
     return hotline_word_char(cp) ? length : 0;
 }
 
-/// Reads a number on from `q`: digit-like characters with only gaps and joiners between, up
-/// to MINIMUM_DIGITS of them; returns how many. `*stop` is where reading stopped and
-/// `*first_tag` where the first tag it stepped over starts (NOT_FOUND for none). A reading
-/// that fails after a tag is remembered from the tag's end on: searches that start inside the
-/// tag (which TextView may show as text) come to the same end and need not read on again.
-static int read_number(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t *stop, size_t *first_tag) {
-    int digits = 0, digits_before_tag_end = 0;
-    size_t tag_end = NOT_FOUND;
-    *first_tag = NOT_FOUND;
-    while (q < count) {
-        size_t length;
-        if (digit_like(b, count, q, &length)) {
-            if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return digits; }
-        } else if ((b[q] >= 0xE4 && b[q] <= 0xE9) || !gap_or_joiner(state, b, count, q, &length)) {
-            // A CJK ideograph (lead byte E4–E9) is never a gap or a joiner: no need to decode it.
-            break;
-        } else if (b[q] == '<' && *first_tag == NOT_FOUND) {
-            *first_tag = q;
-            tag_end = q + length;
-            if (state->read_from == tag_end) {
-                digits += state->read_digits;
-                *stop = state->read_stop;
-                return digits < MINIMUM_DIGITS ? digits : MINIMUM_DIGITS;
-            }
-            digits_before_tag_end = digits;
-        }
-        q += length;
-    }
-    *stop = q;
-    if (tag_end != NOT_FOUND) {
-        state->read_from = tag_end;
-        state->read_digits = digits - digits_before_tag_end;
-        state->read_stop = q;
-    }
-    return digits;
-}
-
 /// Whether `c` may start a digit-like character: 0–9, X x *, a full-width form (EF …) or a
 /// character reference.
 static inline int may_start_digit(uint8_t c) {
@@ -615,38 +578,12 @@ static inline size_t skip_non_digit_starts(const uint8_t *b, size_t count, size_
     return q;
 }
 
-/// Whether a number starts in [from, limit). Linear over a buffer as long as `from` grows.
-static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count, size_t from, size_t limit) {
-    if (limit > count) limit = count;
-    if (from >= state->clear_from && state->found != NOT_FOUND && state->found >= from) return state->found < limit;
-    size_t q = from;
-    if (from >= state->clear_from && from < state->clear_until) q = state->clear_until;
-    // No number starts in [from, q).
-    while (q < limit) {
-        // Most bytes cannot start a digit-like character: step over them without a call.
-        q = skip_non_digit_starts(b, count, q, limit);
-        if (q >= limit) break;
-        size_t length;
-        if (digit_like(b, count, q, &length)) {
-            size_t stop, first_tag;
-            if (read_number(state, b, count, q, &stop, &first_tag) >= MINIMUM_DIGITS) {
-                state->clear_from = from;
-                state->clear_until = q;
-                state->found = q;
-                return 1;
-            }
-            // No number starts on the way either (each would read less of the same), except
-            // inside the tags it stepped over: search on from inside the first.
-            q = first_tag != NOT_FOUND ? first_tag + 1 : (stop > q ? stop : q + length);
-            continue;
-        }
-        q++;
-    }
-    state->clear_from = from;
-    state->clear_until = q;
-    state->found = NOT_FOUND;
-    return 0;
-}
+/// How a number is read: in UTF-8, or on the raw bytes of a GB18030 or Big5 page (then at a
+/// character start, with the supersets of the legacy section).
+enum { READ_UTF8 = 0, READ_GB18030 = 1, READ_BIG5 = 2 };
+
+/// Whether a number starts in [from, limit) (defined with the legacy readings, below).
+static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count, size_t from, size_t limit, int reading);
 
 // MARK: Candidates
 
@@ -787,7 +724,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
     }
     if (!accepted) return 0;
     size_t limit = i + after < i ? count : i + after;
-    return number_after(state, b, count, i + length, limit);
+    return number_after(state, b, count, i + length, limit, READ_UTF8);
 }
 
 // MARK: Loops
@@ -1138,17 +1075,31 @@ static inline int legacy_gap_or_joiner(BeianAnchorState *state, const uint8_t *b
     return c == '<' && gap_at(state, b, count, q, length);
 }
 
-/// `read_number` for a legacy page, `q` a character start, with the supersets above.
-static int legacy_read_number(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, int big5, size_t *stop,
-                              size_t *first_tag) {
+/// Reads a number on from `q`: digit-like characters with only gaps and joiners between, up
+/// to MINIMUM_DIGITS of them; returns how many. `*stop` is where reading stopped and
+/// `*first_tag` where the first tag it stepped over starts (NOT_FOUND for none). A reading
+/// that fails after a tag is remembered from the tag's end on: searches that start inside the
+/// tag (which TextView may show as text) come to the same end and need not read on again.
+static inline __attribute__((always_inline)) int read_number(BeianAnchorState *state, const uint8_t *b, size_t count,
+                                                               size_t q, int reading, size_t *stop, size_t *first_tag) {
     int digits = 0, digits_before_tag_end = 0;
     size_t tag_end = NOT_FOUND;
     *first_tag = NOT_FOUND;
     while (q < count) {
-        size_t length = legacy_char_length(b, count, q, big5);
-        if (legacy_digit_like(b, q, length, big5)) {
+        size_t length;
+        int digit, between;
+        if (reading == READ_UTF8) {
+            digit = digit_like(b, count, q, &length);
+            // A CJK ideograph (lead byte E4–E9) is never a gap or a joiner: no need to decode it.
+            between = !digit && !(b[q] >= 0xE4 && b[q] <= 0xE9) && gap_or_joiner(state, b, count, q, &length);
+        } else {
+            length = legacy_char_length(b, count, q, reading == READ_BIG5);
+            digit = legacy_digit_like(b, q, length, reading == READ_BIG5);
+            between = !digit && legacy_gap_or_joiner(state, b, count, q, &length);
+        }
+        if (digit) {
             if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return digits; }
-        } else if (!legacy_gap_or_joiner(state, b, count, q, &length)) {
+        } else if (!between) {
             break;
         } else if (b[q] == '<' && *first_tag == NOT_FOUND) {
             *first_tag = q;
@@ -1171,26 +1122,34 @@ static int legacy_read_number(BeianAnchorState *state, const uint8_t *b, size_t 
     return digits;
 }
 
-/// Whether a number may start in [from, limit) of a legacy page, `from` a character start:
-/// MINIMUM_DIGITS digit-like characters with only gaps and joiners between, as `number_after`
-/// asks of the decoded text, read with the supersets above. Linear over a page as long as
-/// `from` grows (the state remembers where no number starts).
-static int legacy_number_after(BeianAnchorState *state, const uint8_t *b, size_t count, size_t from, size_t limit, int big5) {
+/// Whether a number starts in [from, limit). Linear over a buffer as long as `from` grows: the
+/// state remembers where no number starts and the first found.
+static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count, size_t from, size_t limit, int reading) {
     if (limit > count) limit = count;
     if (from >= state->clear_from && state->found != NOT_FOUND && state->found >= from) return state->found < limit;
     size_t q = from;
     if (from >= state->clear_from && from < state->clear_until) q = state->clear_until;
+    // No number starts in [from, q).
     while (q < limit) {
-        size_t length = legacy_char_length(b, count, q, big5);
-        if (!legacy_digit_like(b, q, length, big5)) { q += length; continue; }
+        size_t length;
+        if (reading == READ_UTF8) {
+            // Most bytes cannot start a digit-like character: step over them without a call.
+            q = skip_non_digit_starts(b, count, q, limit);
+            if (q >= limit) break;
+            if (!digit_like(b, count, q, &length)) { q++; continue; }
+        } else {
+            length = legacy_char_length(b, count, q, reading == READ_BIG5);
+            if (!legacy_digit_like(b, q, length, reading == READ_BIG5)) { q += length; continue; }
+        }
         size_t stop, first_tag;
-        if (legacy_read_number(state, b, count, q, big5, &stop, &first_tag) >= MINIMUM_DIGITS) {
+        if (read_number(state, b, count, q, reading, &stop, &first_tag) >= MINIMUM_DIGITS) {
             state->clear_from = from;
             state->clear_until = q;
             state->found = q;
             return 1;
         }
-        // As in number_after: on from inside the first tag stepped over, else past the reading.
+        // No number starts on the way either (each would read less of the same), except inside
+        // the tags it stepped over: search on from inside the first.
         q = first_tag != NOT_FOUND ? first_tag + 1 : (stop > q ? stop : q + length);
     }
     state->clear_from = from;
@@ -1430,7 +1389,7 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
         }
     }
     // Every anchor has a number after it, within its window of decoded text.
-    return candidate && legacy_number_after(state, b, count, i + step, i + step + LEGACY_AFTER, big5);
+    return candidate && number_after(state, b, count, i + step, i + step + LEGACY_AFTER, big5 ? READ_BIG5 : READ_GB18030);
 }
 
 /// Walks from the character start `i` until at least `until`, character by character, as the
