@@ -742,20 +742,9 @@ static inline int quick_reject(const uint8_t *b, size_t count, size_t i) {
 }
 
 void beian_anchor_state_init(BeianAnchorState *state, int html) {
-    state->html = html;
-    state->gt_from = 0;
-    state->gt_until = 0;
-    state->gt_at = NOT_FOUND;
-    state->read_from = NOT_FOUND;
-    state->read_digits = 0;
-    state->read_stop = 0;
-    state->clear_from = 0;
-    state->clear_until = 0;
-    state->found = NOT_FOUND;
-    state->last_letter = NOT_FOUND;
-    state->phone_clear_from = 0;
-    state->phone_clear_until = 0;
-    state->phone_found = NOT_FOUND;
+    // Empty ranges everywhere; nothing found or remembered yet.
+    *state = (BeianAnchorState){.found = NOT_FOUND, .last_letter = NOT_FOUND, .phone_found = NOT_FOUND, .html = html,
+                                .gt_at = NOT_FOUND, .read_from = NOT_FOUND};
 }
 
 static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t end, size_t before, size_t after,
