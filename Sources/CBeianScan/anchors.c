@@ -769,8 +769,8 @@ static size_t scalar_loop(const uint8_t *b, size_t count, size_t from, size_t en
 // mask stays a superset of `is_candidate`, which then decides. The buckets group what
 // `is_candidate` accepts so that the products add few common bytes.
 
-/// 16-entry nibble tables, for two sets of eight buckets and byte positions 0–3 after a
-/// candidate's start.
+/// 16-entry nibble tables, for three sets of eight buckets and byte positions 0–3: sets 0 and
+/// 1 from a candidate's start on, set 2 the two bytes before a label character.
 static uint8_t shufti_low[3][4][16], shufti_high[3][4][16];
 
 static void shufti_add(int set, int bucket, int position, const uint8_t *bytes, size_t count) {
@@ -838,11 +838,19 @@ static inline __m256i shufti_table(const uint8_t table[16]) {
     return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)table));
 }
 
+/// The bucket bits of each byte of `v`: the AND of its low and high nibbles' table entries.
+__attribute__((target("avx2")))
+static inline __m256i nibble_classes(__m256i v, __m256i low, __m256i high) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    return _mm256_and_si256(_mm256_shuffle_epi8(low, _mm256_and_si256(v, nibble)),
+                            _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+}
+
+
 __attribute__((target("avx2")))
 static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before, size_t after, BeianAnchorState *state,
                      size_t *out, size_t capacity, size_t *n, size_t *resume) {
     size_t p = from;
-    const __m256i nibble = _mm256_set1_epi8(0x0F);
     __m256i low[2][4], high[2][4];
     for (int set = 0; set < 2; set++) {
         for (int position = 0; position < 4; position++) {
@@ -856,14 +864,8 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
         __m256i classes0 = _mm256_set1_epi8((char)0xFF), classes1 = classes0;
         for (int position = 0; position < 4; position++) {
             __m256i v = _mm256_loadu_si256((const __m256i *)(b + p + position));
-            __m256i lo = _mm256_and_si256(v, nibble);
-            __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
-            if (position < 3) {
-                classes0 = _mm256_and_si256(classes0, _mm256_and_si256(_mm256_shuffle_epi8(low[0][position], lo),
-                                                                       _mm256_shuffle_epi8(high[0][position], hi)));
-            }
-            classes1 = _mm256_and_si256(classes1, _mm256_and_si256(_mm256_shuffle_epi8(low[1][position], lo),
-                                                                   _mm256_shuffle_epi8(high[1][position], hi)));
+            if (position < 3) classes0 = _mm256_and_si256(classes0, nibble_classes(v, low[0][position], high[0][position]));
+            classes1 = _mm256_and_si256(classes1, nibble_classes(v, low[1][position], high[1][position]));
         }
         // A label character right after an ideograph (lead E4–E9) that precedes no label: what
         // quick_reject would drop (设备, 日报, 中文), dropped here without a call.
@@ -877,11 +879,8 @@ static int avx2_loop(const uint8_t *b, size_t count, size_t from, size_t before,
                                   _mm256_sub_epi8(lead, _mm256_set1_epi8((char)0xE4))),
                 _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(second, continuation), marker),
                                  _mm256_cmpeq_epi8(_mm256_and_si256(third, continuation), marker)));
-            __m256i predecessor = _mm256_and_si256(
-                _mm256_and_si256(_mm256_shuffle_epi8(before_low[0], _mm256_and_si256(second, nibble)),
-                                 _mm256_shuffle_epi8(before_high[0], _mm256_and_si256(_mm256_srli_epi16(second, 4), nibble))),
-                _mm256_and_si256(_mm256_shuffle_epi8(before_low[1], _mm256_and_si256(third, nibble)),
-                                 _mm256_shuffle_epi8(before_high[1], _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble))));
+            __m256i predecessor = _mm256_and_si256(nibble_classes(second, before_low[0], before_high[0]),
+                                                   nibble_classes(third, before_low[1], before_high[1]));
             __m256i drop = _mm256_andnot_si256(_mm256_cmpeq_epi8(predecessor, _mm256_setzero_si256()), _mm256_set1_epi8(-1));
             drop = _mm256_andnot_si256(drop, ideograph);  // an ideograph, and no predecessor
             // Only the label buckets (0–6 of set 0); the dashes' bucket 7 stays.
@@ -1487,13 +1486,6 @@ static void legacy_tables(const uint8_t *pairs, LegacyTables *t) {
         nibble_add(t->second_low, t->second_high, (uint8_t)words[k][1], bucket);
         nibble_add(t->second_low, t->second_high, (uint8_t)(words[k][1] - 0x20), bucket);
     }
-}
-
-__attribute__((target("avx2")))
-static inline __m256i nibble_classes(__m256i v, __m256i low, __m256i high) {
-    const __m256i nibble = _mm256_set1_epi8(0x0F);
-    return _mm256_and_si256(_mm256_shuffle_epi8(low, _mm256_and_si256(v, nibble)),
-                            _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
 }
 
 /// 32 bits: which bytes of `v` lie in [first, last] (unsigned, first > 0).
