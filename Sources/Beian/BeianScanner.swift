@@ -45,20 +45,28 @@ public final class BeianScanner: Sendable {
     ///   - required: kinds whose absence is an error (`missing_required`).
     ///   - isHTML: whether to read tags and links; nil detects it from the first 64 KiB.
     ///   - encoding: an encoding label ("GBK", "Big5", …) that overrides detection; nil
-    ///     detects it (byte-order mark, `<meta charset>`, valid UTF-8, then ICU's detector).
+    ///     detects it (byte-order mark, valid UTF-8, declarations, then a guess: see the
+    ///     README's order of decisions).
+    ///   - declaredCharset: the charset the transport declared (an HTTP `Content-Type`'s
+    ///     `charset`, a WARC record's): it outranks a `<meta charset>`, and valid UTF-8 bytes
+    ///     outrank both (`charset_mismatch`).
     public func check(_ bytes: UnsafeRawBufferPointer, source: String = "-", required: Set<Kind> = [],
-                      isHTML: Bool? = nil, encoding: String? = nil) -> Report {
+                      isHTML: Bool? = nil, encoding: String? = nil, declaredCharset: String? = nil) -> Report {
         let buffer = bytes.assumingMemoryBound(to: UInt8.self)
         if buffer.count > Self.wholeDocumentLimit {
-            return checkInPieces(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding)
+            return checkInPieces(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                                 declaredCharset: declaredCharset)
         }
-        let name = encoding.flatMap(Encodings.canonicalName)
-            ?? Encodings.detect(prefix: buffer, isValidUTF8: { Encodings.isValidUTF8(buffer) })
+        let decision = encoding.flatMap(Encodings.canonicalName).map { Encodings.Decision(name: $0) }
+            ?? Encodings.decide(prefix: buffer, isComplete: true, declared: declaredCharset,
+                                utf8Shape: { Encodings.utf8Shape(buffer) })
+        let name = decision.name
+        let encodingIssues = decision.issue.map { [$0] } ?? []
         guard name != Encodings.utf8, let decoder = Decoder(charset: name) else {
             let html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
             let findings = scan(buffer, isHTML: html)
             return Report(source: source, findings: findings,
-                          issues: DocumentChecks.issues(for: findings, required: required), isHTML: html)
+                          issues: encodingIssues + DocumentChecks.issues(for: findings, required: required), isHTML: html)
         }
         let html: Bool
         let findings: [Finding]
@@ -78,20 +86,24 @@ public final class BeianScanner: Sendable {
                 }
             }
         }
-        return Report(source: source, findings: findings, issues: DocumentChecks.issues(for: findings, required: required),
-                      isHTML: html, encoding: name)
+        return Report(source: source, findings: findings,
+                      issues: encodingIssues + DocumentChecks.issues(for: findings, required: required), isHTML: html, encoding: name)
     }
 
     /// Checks one document given as bytes (see `check(_:source:required:isHTML:encoding:)`).
     public func check(_ bytes: [UInt8], source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
-                      encoding: String? = nil) -> Report {
-        bytes.withUnsafeBytes { check($0, source: source, required: required, isHTML: isHTML, encoding: encoding) }
+                      encoding: String? = nil, declaredCharset: String? = nil) -> Report {
+        bytes.withUnsafeBytes {
+            check($0, source: source, required: required, isHTML: isHTML, encoding: encoding, declaredCharset: declaredCharset)
+        }
     }
 
     /// Checks one document given as `Data` (see `check(_:source:required:isHTML:encoding:)`).
     public func check(_ data: Data, source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
-                      encoding: String? = nil) -> Report {
-        data.withUnsafeBytes { check($0, source: source, required: required, isHTML: isHTML, encoding: encoding) }
+                      encoding: String? = nil, declaredCharset: String? = nil) -> Report {
+        data.withUnsafeBytes {
+            check($0, source: source, required: required, isHTML: isHTML, encoding: encoding, declaredCharset: declaredCharset)
+        }
     }
 
     /// Checks one document given as a string: read as its UTF-8 (a `<meta charset>` inside
@@ -122,8 +134,9 @@ public final class BeianScanner: Sendable {
     static let wholeDocumentLimit = 16 << 20
 
     private func checkInPieces(_ bytes: UnsafeRawBufferPointer, source: String, required: Set<Kind>, isHTML: Bool?,
-                               encoding: String?) -> Report {
-        let stream = BeianStream(scanner: self, source: source, required: required, isHTML: isHTML, encoding: encoding)
+                               encoding: String?, declaredCharset: String?) -> Report {
+        let stream = BeianStream(scanner: self, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                                 declaredCharset: declaredCharset)
         // `feed` scans in chunks of its own, so the whole input can be given at once.
         var findings = stream.feed(bytes)
         findings += stream.finish()

@@ -58,14 +58,20 @@ public final class BeianStream {
     private var reportedUpTo = 0
     private var summary = DocumentChecks.Summary()
     private var finished = false
+    private let declaredCharset: String?
+    /// The document issue of the encoding decision (`charset_mismatch`), if any.
+    private var encodingIssue: Issue?
 
     /// - Parameters:
     ///   - encoding: an encoding label that overrides detection.
+    ///   - declaredCharset: the charset the transport declared (HTTP `Content-Type`); see
+    ///     `BeianScanner.check(_:source:required:isHTML:encoding:declaredCharset:)`.
     ///   - isHTML: whether to read tags and links; nil detects it from the first 64 KiB.
     ///   - chunkSize: bytes scanned at a time (at least `minimumChunkSize`); memory use is
     ///     about twice this.
     public init(scanner: BeianScanner, source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
-                encoding: String? = nil, chunkSize: Int = BeianStream.chunkSize) {
+                encoding: String? = nil, declaredCharset: String? = nil, chunkSize: Int = BeianStream.chunkSize) {
+        self.declaredCharset = declaredCharset
         self.chunkSize = max(chunkSize, Self.minimumChunkSize)
         self.scanner = scanner
         self.source = source
@@ -109,16 +115,20 @@ public final class BeianStream {
         decideHTML()
         found += scanText(final: true)
         finished = true
-        issues = DocumentChecks.issues(for: summary, required: required)
+        issues = (encodingIssue.map { [$0] } ?? []) + DocumentChecks.issues(for: summary, required: required)
         return found
     }
 
     private func decideEncoding(isComplete: Bool) -> [Finding] {
         let prefix = undecided
         undecided = []
-        let name = prefix.withUnsafeBufferPointer { bytes in
-            encodingOverride ?? Encodings.detect(prefix: bytes, isValidUTF8: { Encodings.isValidUTF8(bytes, isPrefix: !isComplete) })
+        let decision = prefix.withUnsafeBufferPointer { bytes in
+            encodingOverride.map { Encodings.Decision(name: $0) }
+                ?? Encodings.decide(prefix: bytes, isComplete: isComplete, declared: declaredCharset,
+                                    utf8Shape: { Encodings.utf8Shape(bytes) })
         }
+        let name = decision.name
+        encodingIssue = decision.issue
         if name != Encodings.utf8, let decoder = Decoder(charset: name) {
             self.decoder = decoder
             encoding = name

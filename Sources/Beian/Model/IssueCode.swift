@@ -21,11 +21,17 @@ public enum IssueCode: String, Sendable, CaseIterable, Hashable {
     case badCheckCharacter = "bad_check_character"
     case invalidCharacter = "invalid_character"
     case invalidDate = "invalid_date"
+    case malformedLabel = "malformed_label"
+    case invalidClass = "invalid_class"
+    case outdatedLink = "outdated_link"
+    case noMPSLink = "no_mps_link"
     // Documents
     case provinceInconsistent = "province_inconsistent"
     case hotlineOtherProvince = "hotline_other_province"
     case noFindings = "no_findings"
     case missingRequired = "missing_required"
+    case charsetMismatch = "charset_mismatch"
+    case virtualRegistry = "virtual_registry"
 
     /// What the code means, in one line per language.
     public var summary: Bilingual {
@@ -50,17 +56,25 @@ public enum IssueCode: String, Sendable, CaseIterable, Hashable {
         case .badCheckCharacter: Bilingual(zh: "校验码不符", en: "the check character is wrong")
         case .invalidCharacter: Bilingual(zh: "含有编码规则不允许的字符", en: "a character the code's alphabet does not allow")
         case .invalidDate: Bilingual(zh: "日期无效", en: "the date is invalid")
+        case .malformedLabel: Bilingual(zh: "标签写法不规范", en: "the label is misspelt")
+        case .invalidClass: Bilingual(zh: "许可证的业务类别无效", en: "the licence's service class is invalid")
+        case .outdatedLink: Bilingual(zh: "链接指向已停用的备案网站", en: "the link goes to a retired filing site")
+        case .noMPSLink: Bilingual(zh: "公安备案号未链接到全国互联网安全管理服务平台",
+                                   en: "the public security filing is not linked to the national filing platform")
         case .provinceInconsistent: Bilingual(zh: "同一页面的备案和许可证属于不同省份", en: "the page's registrations name different provinces")
         case .hotlineOtherProvince: Bilingual(zh: "举报电话位于其他省份", en: "the hotline is in another province")
         case .noFindings: Bilingual(zh: "未发现备案或许可证信息", en: "no registration or licence found")
         case .missingRequired: Bilingual(zh: "缺少必需的项目", en: "a required kind is missing")
+        case .charsetMismatch: Bilingual(zh: "声明的编码与内容不符", en: "the declared encoding does not match the bytes")
+        case .virtualRegistry: Bilingual(zh: "页面显示的是虚拟（玩笑）备案号，不是ICP备案",
+                                         en: "the page shows a virtual (joke) registration, not an ICP filing")
         }
     }
 
     /// Whether the code is reported on a whole document rather than on one finding.
     public var isDocumentLevel: Bool {
         switch self {
-        case .provinceInconsistent, .hotlineOtherProvince, .noFindings, .missingRequired: true
+        case .provinceInconsistent, .hotlineOtherProvince, .noFindings, .missingRequired, .charsetMismatch, .virtualRegistry: true
         default: false
         }
     }

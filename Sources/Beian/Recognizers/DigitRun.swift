@@ -36,7 +36,7 @@ extension TextView {
             if !run.digits.isEmpty, run.count + group.utf8.count > maxJoined { break }
             run.digits += group
             run.end = groupEnd
-            let next = skipGaps(from: groupEnd)
+            let next = skipSoftGaps(from: groupEnd)
             guard next > groupEnd, isDigit(next), run.count < maxJoined else { break }
             cursor = next
         }

@@ -33,7 +33,7 @@ enum PhoneNumberParser {
         var cursor = index
         var international = false
         if view[cursor] == "+" {
-            let after = view.skipGaps(from: cursor + 1)
+            let after = view.skipSoftGaps(from: cursor + 1)
             guard let end = view.match(["8", "6"], at: after) else { return nil }
             international = true
             cursor = end
@@ -48,9 +48,9 @@ enum PhoneNumberParser {
         var groups: [Group] = []
         if cursor < view.count, view[cursor] == "(" {
             // (0571)88933003
-            let inner = view.skipGaps(from: cursor + 1)
+            let inner = view.skipSoftGaps(from: cursor + 1)
             guard let area = digitGroup(view, at: inner), area.digits.count >= 2, area.digits.count <= 4 else { return nil }
-            let close = view.skipGaps(from: area.end)
+            let close = view.skipSoftGaps(from: area.end)
             guard close < view.count, view[close] == ")" else { return nil }
             groups.append(Group(digits: area.digits, start: cursor, end: close + 1, afterDash: false))
             cursor = skipSeparators(view, from: close + 1)
@@ -59,9 +59,9 @@ enum PhoneNumberParser {
         while groups.count < 5, var group = digitGroup(view, at: cursor) {
             group.afterDash = afterDash
             groups.append(group)
-            let after = view.skipGaps(from: group.end)
+            let after = view.skipSoftGaps(from: group.end)
             afterDash = after < view.count && view[after] == "-"
-            let candidate = afterDash ? view.skipGaps(from: after + 1) : after
+            let candidate = afterDash ? view.skipSoftGaps(from: after + 1) : after
             guard candidate > group.end, view.isDigit(candidate) else { break }
             cursor = candidate
         }
@@ -94,8 +94,8 @@ enum PhoneNumberParser {
     }
 
     private static func skipSeparators(_ view: TextView, from index: Int) -> Int {
-        var cursor = view.skipGaps(from: index)
-        if cursor < view.count, view[cursor] == "-" { cursor = view.skipGaps(from: cursor + 1) }
+        var cursor = view.skipSoftGaps(from: index)
+        if cursor < view.count, view[cursor] == "-" { cursor = view.skipSoftGaps(from: cursor + 1) }
         return cursor
     }
 
@@ -115,9 +115,9 @@ enum PhoneNumberParser {
         if let group = nextGroup, group.afterDash, group.digits.count <= 5 {
             return (decimal(group.digits), group.end)
         }
-        let marker = view.skipGaps(from: end)
+        let marker = view.skipSoftGaps(from: end)
         guard let found = view.matchAny(Labels.phoneExtension, at: marker) else { return nil }
-        guard let group = digitGroup(view, at: view.skipGaps(from: found.end)), group.digits.count <= 5 else { return nil }
+        guard let group = digitGroup(view, at: view.skipSoftGaps(from: found.end)), group.digits.count <= 5 else { return nil }
         return (decimal(group.digits), group.end)
     }
 

@@ -2,9 +2,22 @@ import CBeianICU
 import CBeianScan
 import Synchronization
 
-/// How Beian decides a document's character encoding, as browsers and crawlers do:
-/// a byte-order mark or a `<meta charset>` / `http-equiv` declaration decides; otherwise valid
-/// UTF-8 is UTF-8; otherwise ICU's charset detector judges a prefix.
+/// How Beian decides a document's character encoding, in this order:
+///
+/// 1. A byte-order mark decides.
+/// 2. Bytes that are valid UTF-8 (a sequence cut at the end of the input or of the sample
+///    aside) and hold at least one multi-byte sequence are UTF-8, whatever a declaration says:
+///    such pages were transcoded when they were saved or served, and GBK or Big5 text of
+///    more than a few characters is almost never valid UTF-8. The report says so
+///    (`charset_mismatch`) when a declaration named another encoding.
+/// 3. A declaration decides: the transport's (an HTTP `Content-Type` charset, given by the
+///    caller) before a `<meta charset>` / `http-equiv` in the first 4 KiB.
+/// 4. ASCII, or UTF-8 with a few damaged bytes, is UTF-8.
+/// 5. UTF-16 without a mark only for an even length with at least a quarter of one column
+///    (odd or even offsets) zero; ICU's detector for GB18030 or Big5 when it has 4 KiB or
+///    more to judge; otherwise (short footers, or the detector names neither) the reading of
+///    GB18030 and Big5 with fewer replacement characters, then more common footer characters,
+///    then GB18030.
 enum Encodings {
     static let utf8 = "UTF-8"
     /// How far into a document a `<meta charset>` is looked for (HTML requires the first 1024
@@ -12,6 +25,8 @@ enum Encodings {
     static let declarationReach = 4096
     /// How much of a document ICU's detector reads.
     static let detectorSample = 65_536
+    /// Below this many bytes ICU's detector is not trusted to tell GB18030 from Big5.
+    static let shortInput = 4096
 
     /// Beian's name for an encoding label (WHATWG labels and ICU aliases), or nil when ICU has
     /// no converter for it. GBK and GB2312 are read as GB18030, their superset, as browsers do.
@@ -38,14 +53,112 @@ enum Encodings {
 
     private static let namesSeen = Mutex<[String: String?]>([:])
 
-    /// The encoding of a document whose first bytes are `prefix`. `isValidUTF8` is asked only
-    /// when neither a byte-order mark nor a declaration decides.
-    static func detect(prefix: UnsafeBufferPointer<UInt8>, isValidUTF8: () -> Bool) -> String {
-        if let bom = byteOrderMark(prefix) { return bom.name }
-        if let declared = declaredCharset(prefix), let name = canonicalName(declared) { return name }
-        if isValidUTF8() || isMostlyUTF8(prefix) { return utf8 }
-        return detected(prefix) ?? utf8
+    /// The encoding chosen for a document, and the declaration its bytes overrode, if any.
+    struct Decision: Equatable {
+        var name: String
+        /// The label a declaration gave, when valid UTF-8 bytes overrode it.
+        var overriddenDeclaration: String?
+
+        /// The document issue that says a declaration was overridden (`charset_mismatch`).
+        var issue: Issue? {
+            overriddenDeclaration.map { declared in
+                Issue(.charsetMismatch, .info,
+                      zh: "页面声明的编码是 \(declared)，但内容是有效的 UTF-8，按 UTF-8 读取",
+                      en: "the page declares \(declared) but its bytes are valid UTF-8; read as UTF-8")
+            }
+        }
     }
+
+    /// The encoding of a document whose first bytes are `prefix` (see the order above).
+    /// - Parameters:
+    ///   - isComplete: whether `prefix` is the whole document (else a cut character at its end
+    ///     is no error, and its length says nothing of UTF-16).
+    ///   - declared: the transport's charset label (HTTP `Content-Type`), if any.
+    ///   - utf8Shape: whether the document is valid UTF-8 and holds a multi-byte sequence;
+    ///     asked only when no byte-order mark decides.
+    static func decide(prefix: UnsafeBufferPointer<UInt8>, isComplete: Bool, declared: String? = nil,
+                       utf8Shape: () -> (valid: Bool, multibyte: Bool)) -> Decision {
+        if let bom = byteOrderMark(prefix) { return Decision(name: bom.name) }
+        let declaration = [declared, declaredCharset(prefix)].lazy.compactMap { label in
+            label.flatMap { label in canonicalName(label).map { (label: label, name: $0) } }
+        }.first
+        let shape = utf8Shape()
+        if shape.valid && shape.multibyte {
+            let overridden = declaration.flatMap { $0.name == utf8 ? nil : $0.label }
+            return Decision(name: utf8, overriddenDeclaration: overridden)
+        }
+        if let declaration { return Decision(name: declaration.name) }
+        if shape.valid || isMostlyUTF8(prefix) { return Decision(name: utf8) }
+        return Decision(name: guessed(prefix, isComplete: isComplete))
+    }
+
+    /// Whether `bytes` are valid UTF-8 (a sequence cut at the end allowed) and hold a
+    /// multi-byte sequence.
+    static func utf8Shape(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Bool, multibyte: Bool) {
+        guard let base = bytes.baseAddress else { return (true, false) }
+        let valid = beian_utf8_valid_prefix(base, bytes.count, 1) == bytes.count
+        return (valid, valid && bytes.contains { $0 >= 0x80 })
+    }
+
+    /// The encoding of bytes that are neither UTF-8 nor declared.
+    static func guessed(_ prefix: UnsafeBufferPointer<UInt8>, isComplete: Bool) -> String {
+        let sample = UnsafeBufferPointer(rebasing: prefix[0..<min(prefix.count, detectorSample)])
+        if let utf16 = utf16WithoutMark(sample, isComplete: isComplete) { return utf16 }
+        if sample.count >= shortInput, let found = detected(sample), found == "GB18030" || found == "Big5" { return found }
+        return likelierDoubleByteReading(sample)
+    }
+
+    /// UTF-16 without a byte-order mark: an even length (never for a cut prefix that is odd)
+    /// with at least a quarter of the bytes in one column zero — ASCII in UTF-16LE leaves the
+    /// odd offsets zero, in UTF-16BE the even ones.
+    static func utf16WithoutMark(_ bytes: UnsafeBufferPointer<UInt8>, isComplete: Bool) -> String? {
+        guard bytes.count >= 2, !isComplete || bytes.count % 2 == 0 else { return nil }
+        var zeros = (even: 0, odd: 0)
+        for (index, byte) in bytes.enumerated() where byte == 0 {
+            if index % 2 == 0 { zeros.even += 1 } else { zeros.odd += 1 }
+        }
+        let quarter = (bytes.count + 3) / 4
+        if zeros.odd >= quarter, zeros.odd >= zeros.even { return "UTF-16LE" }
+        if zeros.even >= quarter { return "UTF-16BE" }
+        return nil
+    }
+
+    /// GB18030 or Big5, whichever reads `bytes` with fewer replacement characters; on a tie,
+    /// the one that reads more of the characters footers are made of; then GB18030. UTF-8
+    /// (damaged) instead when its reading holds more footer characters than the winner's:
+    /// GB18030 reads almost any byte pair, so its count of replacements cannot tell.
+    static func likelierDoubleByteReading(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func score(_ name: String) -> (replacements: Int, common: Int) {
+            var text: [UInt8]
+            if name == utf8 {
+                text = Array(bytes)
+            } else {
+                guard let decoder = Decoder(charset: name) else { return (Int.max, 0) }
+                // Not flushed: a character cut at the end is no error.
+                text = decoder.decode(bytes, flush: false).bytes
+            }
+            var result = (replacements: 0, common: 0)
+            for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+                if scalar == "\u{FFFD}" { result.replacements += 1 } else if footerCharacters.contains(scalar) { result.common += 1 }
+            }
+            return result
+        }
+        let gb = score("GB18030"), big5 = score("Big5")
+        let legacy: (name: String, common: Int)
+        if big5.replacements != gb.replacements {
+            legacy = big5.replacements < gb.replacements ? ("Big5", big5.common) : ("GB18030", gb.common)
+        } else {
+            legacy = big5.common > gb.common ? ("Big5", big5.common) : ("GB18030", gb.common)
+        }
+        return score(utf8).common > legacy.common ? utf8 : legacy.name
+    }
+
+    /// Characters of footer labels and common words, simplified and traditional: a reading
+    /// that yields more of them is the likelier one.
+    static let footerCharacters: Set<Unicode.Scalar> = Set(
+        ("备備案号號公网網安京沪滬粤粵津渝冀晋晉蒙辽遼吉黑苏蘇浙皖闽閩赣贛鲁魯豫鄂湘桂琼瓊川蜀贵貴黔云雲滇藏陕陝甘陇隴青宁寧新港澳台臺"
+         + "证證许許可经經营營业業电電信话話举舉报報投诉訴服务務有限责責任司技术術版权權所中国國互联聯新闻聞视視听聽节節目"
+         + "文化出传傳播药藥品宗教算生成式人工智能统統一社会會用代码碼第字的是在不了和与與市区區县縣局").unicodeScalars)
 
     /// UTF-8 with a few damaged bytes (at least 8 valid multi-byte sequences per error in
     /// the sample) stays UTF-8; GBK or Big5 read as UTF-8 is almost all errors.

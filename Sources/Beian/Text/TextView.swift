@@ -3,7 +3,10 @@
 /// traditional to simplified). Every scalar remembers the bytes of the input it came from.
 ///
 /// A gap is either soft (`" "`: spaces, inline tags) or hard (`"\n"`: line breaks, block tags).
-/// Identifiers may contain soft gaps ("京 ICP 备 09031924号") but never hard ones.
+/// Any gap may stand between the parts of an identifier (a province and its label, a label and
+/// its number, a number and its 号 or suffix), as in HTML source that breaks and indents lines
+/// ("京公网安备⏎    11010802027341⏎    号", "沪公网安备<br>31010102006431号"); inside a part (the
+/// characters of a label, the digit groups of a number) only soft gaps may.
 struct TextView {
     /// Soft gap: spaces, `&nbsp;`, ideographic spaces, inline tags.
     static let softGap: Unicode.Scalar = " "
@@ -234,8 +237,19 @@ struct TextView {
 
     func isGap(at index: Int) -> Bool { Self.isGap(scalars[index]) }
 
-    /// The first index at or after `index` that is not a soft gap.
+    /// The first index at or after `index` that is not a gap (soft or hard): the step between
+    /// the parts of an identifier.
     func skipGaps(from index: Int) -> Int {
+        var cursor = index
+        while cursor < count, Self.isGap(scalars[cursor]) {
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// The first index at or after `index` that is not a soft gap: the step inside a part
+    /// (between the digit groups of a number, the characters of a label).
+    func skipSoftGaps(from index: Int) -> Int {
         var cursor = index
         while cursor < count, scalars[cursor] == Self.softGap {
             cursor += 1
@@ -243,11 +257,11 @@ struct TextView {
         return cursor
     }
 
-    /// The last index before `index` that is not a soft gap, or nil.
+    /// The last index before `index` that is not a gap, or nil.
     func previousNonGap(before index: Int) -> Int? {
         var cursor = index - 1
-        while cursor >= 0, scalars[cursor] == Self.softGap { cursor -= 1 }
-        return cursor >= 0 && scalars[cursor] != Self.hardGap ? cursor : nil
+        while cursor >= 0, Self.isGap(scalars[cursor]) { cursor -= 1 }
+        return cursor >= 0 ? cursor : nil
     }
 
     /// If `literal` stands at `index` (ASCII letters compared without case; soft gaps allowed
@@ -255,7 +269,7 @@ struct TextView {
     func match(_ literal: [Unicode.Scalar], at index: Int, gapsInside: Bool = false) -> Int? {
         var cursor = index
         for (offset, expected) in literal.enumerated() {
-            if offset > 0, gapsInside { cursor = skipGaps(from: cursor) }
+            if offset > 0, gapsInside { cursor = skipSoftGaps(from: cursor) }
             guard cursor >= 0, cursor < count, Self.equalFoldingCase(scalars[cursor], expected) else { return nil }
             cursor += 1
         }
