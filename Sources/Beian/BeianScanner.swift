@@ -69,11 +69,16 @@ public final class BeianScanner: Sendable {
                           issues: encodingIssues + DocumentChecks.issues(for: findings, required: required), isHTML: html)
         }
         let html: Bool
-        let findings: [Finding]
+        var findings: [Finding]
         if let family = LegacyWindows.Family(encoding: name) {
             // ASCII-compatible: tags and links read the same in the raw bytes.
             html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
             findings = LegacyWindows.scan(buffer, family: family, html: html, decoder: decoder) { scan($0, isHTML: html) }
+            if html {
+                // The windows' own readings cannot see a comment or script that opened before them.
+                var markup = MarkupTracker()
+                markup.mark(&findings, in: buffer)
+            }
         } else {
             let (decoded, offsets) = decoder.decode(buffer, flush: true)
             html = isHTML ?? decoded.withUnsafeBufferPointer { HTMLDocument.looksLikeHTML($0) }
@@ -123,7 +128,11 @@ public final class BeianScanner: Sendable {
     @_spi(Reference) public func referenceFindings(in bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> [Finding] {
         let context = RecognitionContext(bytes: bytes, referenceYear: referenceYear)
         var found = Self.resolveOverlaps(recognise(in: fullView(of: bytes, isHTML: isHTML), context: context))
-        if isHTML { found = LinkChecks.apply(to: found, links: HTMLDocument.links(in: bytes)) }
+        if isHTML {
+            var markup = MarkupTracker()
+            markup.mark(&found, in: bytes)
+            found = LinkChecks.apply(to: found, links: HTMLDocument.links(in: bytes))
+        }
         return found
     }
 
@@ -148,17 +157,30 @@ public final class BeianScanner: Sendable {
         let context = RecognitionContext(bytes: bytes, referenceYear: referenceYear)
         var findings: [Finding] = []
         for window in Prefilter.windows(in: bytes, html: isHTML) {
-            let start = isHTML ? Self.startOutsideTag(bytes, window) : window.lowerBound
+            let start = isHTML ? Self.startOfTagAround(bytes, window) : window.lowerBound
             findings += recognise(in: view(of: bytes, range: start..<window.upperBound, isHTML: isHTML), context: context)
         }
         findings = Self.resolveOverlaps(findings)
-        if isHTML { findings = LinkChecks.apply(to: findings, in: bytes) }
+        if isHTML {
+            var markup = MarkupTracker()
+            markup.mark(&findings, in: bytes)
+            findings = LinkChecks.apply(to: findings, in: bytes)
+        }
         return findings
     }
 
-    /// Runs every recogniser over a view, exposed to tests as the naive path's core.
+    /// Runs every recogniser over a view, exposed to tests as the naive path's core. Findings
+    /// read from an attribute value are marked so.
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        Recognizers.all.flatMap { $0.recognise(in: view, context: context) }
+        var found = Recognizers.all.flatMap { $0.recognise(in: view, context: context) }
+        guard !view.attributeRuns.isEmpty else { return found }
+        for index in found.indices {
+            if let name = view.attribute(atByte: found[index].start) {
+                found[index].context = .attribute
+                found[index].attribute = name
+            }
+        }
+        return found
     }
 
     /// Decodes a window, skipping ICU when the window is already canonical.
@@ -172,17 +194,18 @@ public final class BeianScanner: Sendable {
         TextView(bytes: bytes, range: 0..<bytes.count, html: isHTML, transliterator: transliterator, onlyChangeable: false)
     }
 
-    /// Where a window's text starts: after the tag it starts inside, if any. It does when the
-    /// nearest "<" or ">" before it is a "<" whose tag, read as TextView reads tags, reaches
-    /// into the window (a ">" in the text after the window's start is no sign of a tag).
-    static func startOutsideTag(_ bytes: UnsafeBufferPointer<UInt8>, _ window: Range<Int>) -> Int {
+    /// Where a window's text starts: at the start of the tag it starts inside, if any, so
+    /// that the tag's attribute values are read whole. It starts inside one when the nearest
+    /// "<" or ">" before it is a "<" whose tag, read as TextView reads tags, reaches into the
+    /// window (a ">" in the text after the window's start is no sign of a tag).
+    static func startOfTagAround(_ bytes: UnsafeBufferPointer<UInt8>, _ window: Range<Int>) -> Int {
         let start = window.lowerBound
         guard start > 0, let base = bytes.baseAddress else { return start }
         let floor = max(0, start - TextView.maxTagLength)
         let open = beian_last_index_of(base, floor, start, UInt8(ascii: "<"))
         guard open >= 0, open > beian_last_index_of(base, floor, start, UInt8(ascii: ">")),
               let tag = TextView.tag(bytes, at: open, limit: bytes.count), open + tag.length > start else { return start }
-        return min(open + tag.length, window.upperBound)
+        return open
     }
 
     /// Orders findings by position; where two overlap, the longer one stays.

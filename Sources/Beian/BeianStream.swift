@@ -59,6 +59,8 @@ public final class BeianStream {
     private var summary = DocumentChecks.Summary()
     private var finished = false
     private let declaredCharset: String?
+    /// Comments and scripts across pieces, in the kept text's offsets (`textStart` on).
+    private var markup = MarkupTracker()
     /// The document issue of the encoding decision (`charset_mismatch`), if any.
     private var encodingIssue: Issue?
 
@@ -166,21 +168,29 @@ public final class BeianStream {
     /// text no longer needed.
     private func scanText(final: Bool) -> [Finding] {
         let boundary = textStart + text.count - (final ? 0 : Self.overlapAfter)
-        let scanned = text.withUnsafeBufferPointer { scanner.scan($0, isHTML: isHTML ?? false) }
+        let html = isHTML ?? false
+        let scanned = text.withUnsafeBufferPointer { scanner.scan($0, isHTML: html) }
         var found: [Finding] = []
         for finding in scanned {
             let start = textStart + finding.start
             guard start >= reportedUpTo, start < boundary else { continue }
             var moved = finding
+            if html, moved.context != .attribute {
+                moved.context = text.withUnsafeBufferPointer { markup.context(at: start, in: $0, base: textStart) }
+            }
             moved.start = inputOffset(ofText: finding.start)
             moved.end = inputOffset(ofText: finding.end)
-            found.append(moved)
             summary.add(moved)
+            guard moved.virtualRegistry == nil else { continue }
+            found.append(moved)
             if !moved.isValid { allFindingsValid = false }
         }
         reportedUpTo = boundary
         if !final {
             let keep = max(textStart, boundary - Self.overlapBefore)
+            if html, markup.position < keep {
+                _ = text.withUnsafeBufferPointer { markup.context(at: keep, in: $0, base: textStart) }
+            }
             let drop = keep - textStart
             text.removeSubrange(0..<drop)
             if !inputOffsets.isEmpty { inputOffsets.removeSubrange(0..<drop) }

@@ -3,7 +3,9 @@
 // THE INVARIANT (zero false negatives): every identifier a recogniser accepts contains an
 // anchor that `beian_find_anchors` reports. An anchor is one of
 //   - a label character, written directly or as a numeric character reference:
-//       备 備  preceded by P p Ｐ ｐ (ICP备), 安 关 關 関 (公网安备, 公安备案号, 公安机关备案号) or 算 (网信算备);
+//       备 備  preceded by P p Ｐ ｐ (ICP备), 安 关 關 関 (公网安备, 公安备案号, 公安机关备案号), 算 (网信算备)
+//              网 網 (the misspelt 公网备, 公安网备) or 局 队 隊 (city police filings: 朝阳分局备案编号,
+//              网警支队备案);
 //       证 證 証 preceded by P p Ｐ ｐ (ICP证), 可 (许可证: news, audio-visual, religious), 出 (网出证)
 //              or 网 網 (新出网证);
 //       报 報  preceded by 举 舉 擧 (举报);   诉 訴 preceded by 投 (投诉);
@@ -11,7 +13,8 @@
 //       文     preceded by 网 網 (京网文);   第 preceded by 字 ((沪)字第);   性 preceded by 营 營 (经营性);
 //   - a dash (- － ﹣ ‐ ‑ ‒ – — ― − or &ndash; &mdash; &minus; &hyphen; or a numeric reference
 //     to one) preceded by a telecom category digit 1–3, itself right after A, B or D (half- or
-//     full-width), as in B2-, Ｂ２－, B1.B2 -; or right after a letter and right before eight
+//     full-width), as in B2-, Ｂ２－, B1.B2 -, or by A, B or D alone (粤B-20050235, the class
+//     without its digit); or right after a letter and right before eight
 //     digit-like characters, as the date of Beijing-YunQue-20230821;
 //   - an English label word (any case, half- or full-width letters, or starting with a
 //     character reference to a letter): report, complain or tip-off with a telephone word
@@ -22,7 +25,8 @@
 //     ICP prepared NO.…", "ICP License No. …"); security and police (English public security
 //     labels);
 // and, for 报 報 诉 訴, only label words (电话, 热线, 受理中心 …), gaps and a colon between the
-// label and the number's first character;
+// label and the number's first character — or an ASCII digit right before 举 or 投, a number
+// written first (12377举报), which needs no number after;
 // and is followed, within `after` bytes, by a number: 3 or more digit-like characters
 // (0–9, ０–９, the masks X x * Ｘ ｘ ＊, or references to them) with only gaps (white space,
 // &nbsp;-like references, and tags in HTML: TextView shows the tags of other text, so a
@@ -233,7 +237,7 @@ static inline __attribute__((always_inline)) int is_label_char(int32_t cp) {
 /// Every ideograph `label_accepts` allows before some label character, in UTF-8. The AVX2
 /// loop drops label characters after any other ideograph without a call (as `quick_reject`
 /// would); `beian_anchors_self_check` holds this list to `label_accepts`.
-static const char *const label_predecessors[] = {"安", "关", "關", "関", "算", "可", "出", "网", "網", "代", "执", "執",
+static const char *const label_predecessors[] = {"安", "关", "關", "関", "算", "局", "队", "隊", "可", "出", "网", "網", "代", "执", "執",
                                                   "字", "营", "營", "举", "舉", "擧", "投"};
 
 /// Whether `previous` can stand before the label character `label` in some label.
@@ -243,7 +247,8 @@ static inline __attribute__((always_inline)) int label_accepts(int32_t label, in
     switch (label) {
     case 0x5907: case 0x5099:
         return p == 'P' || p == 'p' || previous == 0x5B89 || previous == 0x5173 || previous == 0x95DC || previous == 0x95A2 ||
-               previous == 0x7B97;
+               previous == 0x7B97 || previous == 0x7F51 || previous == 0x7DB2 || previous == 0x5C40 || previous == 0x961F ||
+               previous == 0x968A;
     case 0x8BC1: case 0x8B49: case 0x8A3C:
         return p == 'P' || p == 'p' || previous == 0x53EF || previous == 0x51FA || previous == 0x7F51 || previous == 0x7DB2;
     case 0x7801: case 0x78BC:
@@ -265,12 +270,15 @@ static inline __attribute__((always_inline)) int label_accepts(int32_t label, in
     }
 }
 
-/// A dash ending a telecom category: a digit 1–3 before it (gaps skipped), right after A, B or D.
+/// A dash ending a telecom category: a digit 1–3 before it (gaps skipped), right after A, B or D;
+/// or A, B or D itself, the class without its digit (粤B-20050235, a malformed licence).
 static int telecom_dash(const uint8_t *b, size_t floor, size_t i) {
     size_t digit_start;
     int32_t digit = previous_char(b, floor, i, 1, &digit_start);
     if (digit == UNKNOWN_CHAR) return 1;
     digit = halfwidth(digit);
+    int32_t bare = digit < 0x80 && digit >= 0 ? digit | 0x20 : 0;
+    if (bare == 'a' || bare == 'b' || bare == 'd') return 1;
     if (digit < '1' || digit > '3') return 0;
     size_t letter_start;
     int32_t letter = previous_char(b, floor, digit_start, 0, &letter_start);
@@ -689,6 +697,15 @@ static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i,
     return half < 0x80 && is_ascii_letter((uint8_t)half);
 }
 
+/// Whether an ASCII digit stands right before the label whose second character starts at `i`
+/// (举 or 投 before it, gaps skipped): a number written before its label, 12377举报.
+static int digit_before_label(const uint8_t *b, size_t floor, size_t i) {
+    size_t label_start, digit_start;
+    if (previous_char(b, floor, i, 1, &label_start) < 0) return 0;
+    int32_t digit = previous_char(b, floor, label_start, 1, &digit_start);
+    return digit == UNKNOWN_CHAR || (halfwidth(digit) >= '0' && halfwidth(digit) <= '9');
+}
+
 /// Whether the candidate at `i` is an anchor.
 static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_t after, BeianAnchorState *state) {
     size_t floor = i > before ? i - before : 0;
@@ -719,6 +736,8 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         int32_t cp = decode_utf8(b, count, i, &length);
         accepted = char_accepted(b, count, floor, i, i + length, cp);
         if (accepted && (cp == 0x62A5 || cp == 0x5831 || cp == 0x8BC9 || cp == 0x8A34)) {
+            // 12377举报: the number written first, right before the label.
+            if (digit_before_label(b, floor, i)) return 1;
             accepted = number_follows(state, b, count, i + length, i + after, hotline_filler, 1);
         }
     }
@@ -941,11 +960,12 @@ size_t beian_find_anchors(const uint8_t *bytes, size_t count, size_t from, size_
 /// `icp`: "P" may precede the label (ICP备, ICP证).
 /// `second`: when set, the character that must stand before the matched predecessor (用 before
 /// 代 before 码, as for UTF-8). `hotline`: only hotline label words may follow (举报, 投诉).
-typedef struct { uint16_t label; int icp; uint16_t previous[10]; uint16_t second; int hotline; } LegacyLabel;
+typedef struct { uint16_t label; int icp; uint16_t previous[12]; uint16_t second; int hotline; } LegacyLabel;
 
 static const LegacyLabel gb18030_labels[] = {
-    {0xB1B8, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3}},  // 备 after 安 关 關 関 Ｐ ｐ 算
-    {0x82E4, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3}},  // 備
+    // 备 after 安 关 關 関 Ｐ ｐ 算 网 網 局 队 隊
+    {0xB1B8, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3, 0xCDF8, 0xBE57, 0xBED6, 0xB6D3, 0xEAA0}},
+    {0x82E4, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3, 0xCDF8, 0xBE57, 0xBED6, 0xB6D3, 0xEAA0}},  // 備
     {0xD6A4, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 证 after 可 Ｐ ｐ 出 网 網
     {0xD743, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 證
     {0xD45E, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 証
@@ -961,7 +981,7 @@ static const LegacyLabel gb18030_labels[] = {
     {0xD456, 0, {0xCDB6}, 0, 1},                                          // 訴
 };
 static const LegacyLabel big5_labels[] = {
-    {0xB3C6, 1, {0xA677, 0xC3F6, 0xA2DE, 0xA2F8, 0xBAE2}},          // 備 after 安 關 Ｐ ｐ 算
+    {0xB3C6, 1, {0xA677, 0xC3F6, 0xA2DE, 0xA2F8, 0xBAE2, 0xBAF4, 0xCA49, 0xA7BD, 0xB6A4}},  // 備 after 安 關 Ｐ ｐ 算 網 网 局 隊
     {0xC3D2, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4, 0xCA49}},  // 證 after 可 Ｐ ｐ 出 網 网
     {0xB5FD, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4, 0xCA49}},  // 証
     {0xBD58, 0, {0xA54E}, 0xA5CE},                                  // 碼 after 代 after 用
@@ -1022,7 +1042,7 @@ static int legacy_previous(const uint8_t *b, size_t floor, size_t end, const uin
 /// Whether what stands before the label at `end` may precede it (and, for 码, 用 before 代).
 static int legacy_previous_accepts(const uint8_t *b, size_t floor, size_t end, const LegacyLabel *label) {
     size_t start = end;
-    int found = legacy_previous(b, floor, end, label->previous, 10, label->icp, &start);
+    int found = legacy_previous(b, floor, end, label->previous, sizeof label->previous / sizeof *label->previous, label->icp, &start);
     if (found != LEGACY_MATCH || !label->second) return found != LEGACY_NONE;
     size_t ignored;
     return legacy_previous(b, floor, start, &label->second, 1, 0, &ignored) != LEGACY_NONE;
@@ -1261,6 +1281,8 @@ static int legacy_telecom_dash(const uint8_t *b, size_t i, int big5) {
     if (k == 0) return 0;
     uint8_t c = b[k - 1];
     if (c == ';') return 1;
+    // A class letter without its digit (粤B-20050235).
+    if ((c | 0x20) == 'a' || (c | 0x20) == 'b' || (c | 0x20) == 'd') return 1;
     if (c >= '1' && c <= '3') {
         // The category letter right before the digit: A, B or D, or a reference.
         if (k < 2) return 0;
@@ -1321,6 +1343,15 @@ typedef struct {
 
 static inline int legacy_is_pair(const LegacyWalk *w, uint16_t code) { return w->pairs[code >> 3] & (1u << (code & 7)); }
 
+/// Whether an ASCII digit may stand before `end` once decoded, white space skipped; a tag end
+/// or a reference end (">" ";") may hide one, so it counts too (a superset).
+static int legacy_digit_before(const uint8_t *b, size_t floor, size_t end) {
+    while (end > floor && is_ascii_space(b[end - 1])) end--;
+    if (end == floor) return 0;
+    uint8_t c = b[end - 1];
+    return (c >= '0' && c <= '9') || c == '>' || c == ';';
+}
+
 /// Whether the character at `i` (`step` bytes, a character start) is a candidate.
 static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
     const uint8_t *b = w->b;
@@ -1336,8 +1367,15 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
         size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
         for (size_t k = 0; k < w->label_count && !candidate; k++) {
             if (w->labels[k].label != pair) continue;
-            candidate = legacy_previous_accepts(b, floor, i, &w->labels[k]) &&
-                        (!w->labels[k].hotline || legacy_hotline_follows(state, b, count, i + 2, i + 2 + LEGACY_AFTER, big5));
+            if (!legacy_previous_accepts(b, floor, i, &w->labels[k])) continue;
+            // A hotline label: its number after it, or an ASCII digit before it (12377举报),
+            // judged once decoded.
+            if (w->labels[k].hotline) {
+                size_t label_end = i;
+                while (label_end > floor && is_ascii_space(b[label_end - 1])) label_end--;
+                if (label_end >= floor + 2 && legacy_digit_before(b, floor, label_end - 2)) return 1;
+            }
+            candidate = !w->labels[k].hotline || legacy_hotline_follows(state, b, count, i + 2, i + 2 + LEGACY_AFTER, big5);
         }
         for (size_t k = 0; k < w->dash_count && !candidate; k++) {
             candidate = w->dashes[k] == pair && (legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 2));

@@ -44,6 +44,14 @@ public struct Finding: Sendable, Hashable {
     public let date: String?
     /// When a pinyin abbreviation fits two provinces (Jin: 津 or 晋), both; `province` is nil.
     public let candidates: [Province]?
+    /// Where the finding stands: text, an attribute value, a comment or a script.
+    public internal(set) var context: FindingContext = .text
+    /// For `context == .attribute`, the attribute's name in lower case (`title`, `alt` …).
+    public internal(set) var attribute: String?
+    /// Set on what a joke or virtual registry prints in an ICP filing's shape (萌ICP备…号):
+    /// the text shown. Such findings never reach a report; the document gets
+    /// `virtual_registry` instead.
+    var virtualRegistry: String?
 
     /// True when the finding has no error-severity issue. Says nothing of whether a registry
     /// holds the number: Beian checks form and consistency only.

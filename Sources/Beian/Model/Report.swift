@@ -16,7 +16,8 @@ public struct Report: Sendable, Hashable {
 
     public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool, encoding: String = "UTF-8") {
         self.source = source
-        self.findings = findings
+        // What virtual registries print is no finding (the issues say what the page shows).
+        self.findings = findings.filter { $0.virtualRegistry == nil }
         self.issues = issues
         self.isHTML = isHTML
         self.encoding = encoding

@@ -75,6 +75,8 @@ public enum ReportJSON {
             ("business", JSONValue(finding.business)),
             ("authority", JSONValue(finding.authority)),
             ("date", JSONValue(finding.date)),
+            ("context", .string(finding.context.rawValue)),
+            ("attribute", JSONValue(finding.attribute)),
         ])
     }
 

@@ -82,7 +82,7 @@ public struct TextReport: Sendable {
 
     private func render(_ finding: Finding) -> [String] {
         let mark = finding.isValid ? paint("✔", .green) : paint("✘", .red)
-        var lines = ["  \(mark) \(paint(finding.raw, .bold))  " + paint("[\(finding.kind.rawValue) \(finding.start)..<\(finding.end)]", .dim)]
+        var lines = ["  \(mark) \(paint(finding.raw, .bold))  " + paint("[\(finding.kind.rawValue) \(finding.start)..<\(finding.end)\(place(of: finding))]", .dim)]
         var rows: [(Bilingual, Bilingual)] = [
             (Bilingual(zh: "类型", en: "kind"), finding.kind.names),
         ] + formRows(finding)
@@ -146,6 +146,18 @@ public struct TextReport: Sendable {
             case [.en]: return indent + enCell
             default: return indent + pad(zhCell, to: zhWidth) + "  │ " + enCell
             }
+        }
+    }
+
+    /// Where a finding stands, when not in the page's text: ", title attribute", ", comment".
+    private func place(of finding: Finding) -> String {
+        switch finding.context {
+        case .text: return ""
+        case .attribute:
+            let name = finding.attribute ?? "?"
+            return ", " + pick(Bilingual(zh: "\(name) 属性", en: "\(name) attribute"))
+        case .comment: return ", " + pick(Bilingual(zh: "注释", en: "comment"))
+        case .script: return ", " + pick(Bilingual(zh: "脚本", en: "script"))
         }
     }
 

@@ -13,7 +13,10 @@ struct AudiovisualLicenceRecognizer: Recognizer {
                 index += 1
                 continue
             }
-            guard let run = view.readDigits(from: view.skipNumberWords(from: label.end), maxJoined: 9) else {
+            // The number may stand in brackets: 网上传播视听节目许可证（0106168）.
+            var numberStart = view.skipNumberWords(from: label.end)
+            if let inside = view.skipOpeningBracket(from: numberStart) { numberStart = inside }
+            guard let run = view.readDigits(from: numberStart, maxJoined: 9) else {
                 index = label.end
                 continue
             }

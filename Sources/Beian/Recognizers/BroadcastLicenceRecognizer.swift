@@ -1,7 +1,8 @@
 /// Radio and TV programme production licences (广播电视节目制作经营许可证, `broadcast_licence`).
 ///
-/// Shape (formats.md §6.2): `（P）字第 NNNN 号`, also `P字第NNNN号` without brackets and the old
-/// Shandong `(鲁广社)字第046号`. A province must stand there: 字第 alone is common prose.
+/// Shape (formats.md §6.2): `（P）字第 NNNN 号`, also `P字第NNNN号` without brackets, the old
+/// Shandong `(鲁广社)字第046号`, and `（广媒）字第172号` from the national administration (no
+/// province, no issue). A province (or 广媒) must stand there: 字第 alone is common prose.
 /// After 网出证（P） the same shape belongs to a publishing licence, which wins.
 struct BroadcastLicenceRecognizer: Recognizer {
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
@@ -16,7 +17,7 @@ struct BroadcastLicenceRecognizer: Recognizer {
             var abbreviation: Character
             var extra = ""
             if let bracketed = view.bracketedBefore(index), bracketed.inside.unicodeScalars.allSatisfy(Self.isIdeograph) {
-                if let before = view.previousNonGap(before: bracketed.open), view[before] == Labels.licenceMark {
+                if let before = view.previousNonGap(before: bracketed.open), view.endsWithPublishingLabel(at: before) {
                     index = labelEnd
                     continue
                 }
@@ -46,9 +47,10 @@ struct BroadcastLicenceRecognizer: Recognizer {
     }
 
     func finding(abbreviation: Character, extra: String, digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
-        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: .broadcastLicence)
+        let national = Labels.nationalBroadcastIssuers.contains("\(abbreviation)\(extra)")
+        let (province, provinceIssues) = national ? (nil, []) : NumberChecks.province(abbreviation: abbreviation, kind: .broadcastLicence)
         var issues = provinceIssues
-        if !extra.isEmpty {
+        if !extra.isEmpty, !national {
             issues.append(Issue(.legacyFormat, .info, zh: "括号中的「\(abbreviation)\(extra)」是旧格式",
                                 en: "\u{201C}\(abbreviation)\(extra)\u{201D} in brackets is an older format"))
         }

@@ -76,6 +76,18 @@ extension TextView {
         return skipColon(from: cursor)
     }
 
+    /// Whether the publishing licence's label (网出证 or 新出网证) ends at `index`, gaps aside.
+    func endsWithPublishingLabel(at index: Int) -> Bool {
+        [Labels.publishing, Labels.publishingOld].contains { label in
+            var cursor: Int? = index
+            for expected in label.reversed() {
+                guard let at = cursor, self[at] == expected else { return false }
+                cursor = previousNonGap(before: at)
+            }
+            return true
+        }
+    }
+
     /// The text between brackets that close just before `index` ("京" in (京)-经营性), with
     /// the index of the opening bracket; at most `maxLength` scalars inside.
     func bracketedBefore(_ index: Int, maxLength: Int = 4) -> (inside: String, open: Int)? {

@@ -16,6 +16,11 @@ struct HotlineRecognizer: Recognizer {
             let scalar = view[index]
             if scalar == "举" || scalar == "投" {
                 numberStart = chineseLabel(view, at: index)
+                if numberStart == nil, let before = shortNumberBefore(view, label: index) {
+                    findings.append(finding(before, view: view, context: context))
+                    index += 1
+                    continue
+                }
             } else if scalar.isASCII, !view.isASCIILetterScalar(index - 1), view.matchAny(Labels.hotlineEn, at: index) != nil {
                 numberStart = englishLabel(view, at: index)
             } else {
@@ -38,16 +43,51 @@ struct HotlineRecognizer: Recognizer {
         return findings
     }
 
-    /// After 举报/投诉 and label words (电话, 热线 …) and a colon: where the number starts.
+    /// A short service number written right before its label (12377举报, 12318举报): only
+    /// short numbers, since a longer one before 举报 is more often something else's.
+    private func shortNumberBefore(_ view: TextView, label index: Int) -> PhoneNumber? {
+        guard view.matchAny(Labels.hotlineZh, at: index) != nil, let last = view.previousNonGap(before: index),
+              view.isDigit(last) else { return nil }
+        var start = last
+        while view.isDigit(start - 1) { start -= 1 }
+        guard !view.isASCIILetterScalar(start - 1), let phone = PhoneNumberParser.parse(view, at: start, strict: true),
+              phone.type == .short, phone.range.upperBound == last + 1 else { return nil }
+        return phone
+    }
+
+    /// How many scalars a parenthetical between a Chinese label and its number may hold
+    /// (违法和不良信息举报电话（涉网络暴力有害信息举报、未成年人举报）：010-85651074).
+    static let parentheticalReach = 40
+
+    /// After 举报/投诉 and label words (电话, 热线 …), a parenthetical and a colon: where the
+    /// number starts.
     private func chineseLabel(_ view: TextView, at index: Int) -> Int? {
-        guard let label = view.matchAny(Labels.hotlineZh, at: index) else { return nil }
+        guard let label = view.matchAny(Labels.hotlineZh, at: index),
+              !Labels.otherComplaintDomains.contains(where: { index >= $0.count && view.match($0, at: index - $0.count) != nil })
+        else { return nil }
         var cursor = label.end
         for _ in 0..<4 {
             guard let word = view.matchAny(Labels.hotlineZhWords, at: view.skipGaps(from: cursor)) else { break }
             cursor = word.end
         }
+        if let inside = view.skipOpeningBracket(from: cursor), !isNumberStart(view, inside),
+           let close = closingBracket(view, from: inside) {
+            cursor = close + 1
+        }
         cursor = view.skipColon(from: cursor)
         return isNumberStart(view, cursor) ? cursor : nil
+    }
+
+    /// The closing bracket of a parenthetical that starts at `index`, within reach and on
+    /// one line.
+    private func closingBracket(_ view: TextView, from index: Int) -> Int? {
+        var cursor = index
+        while cursor < min(view.count, index + Self.parentheticalReach) {
+            if TextView.closingBrackets.contains(view[cursor]) { return cursor }
+            if view[cursor] == TextView.hardGap || view[cursor] == TextView.boundary { return nil }
+            cursor += 1
+        }
+        return nil
     }
 
     /// After "report"/"complain": the first number in the same sentence, provided a telephone
@@ -80,8 +120,8 @@ struct HotlineRecognizer: Recognizer {
 
     /// Where a further number of the same field starts: after soft gaps and at most one joiner.
     private func nextNumberStart(_ view: TextView, after index: Int) -> Int? {
-        var cursor = view.skipGaps(from: index)
-        if let joiner = view.matchAny(Labels.phoneJoiners, at: cursor) { cursor = view.skipGaps(from: joiner.end) }
+        var cursor = view.skipSoftGaps(from: index)
+        if let joiner = view.matchAny(Labels.phoneJoiners, at: cursor) { cursor = view.skipSoftGaps(from: joiner.end) }
         guard cursor > index, isNumberStart(view, cursor) else { return nil }
         return cursor
     }

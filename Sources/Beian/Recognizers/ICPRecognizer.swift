@@ -24,7 +24,14 @@ struct ICPRecognizer: Recognizer {
                 continue
             }
             let kind: Kind = view[markIndex] == Labels.filingMark ? .icpFiling : .icpLicence
-            let numberStart = skipHostAside(view, from: view.skipColon(from: markIndex + 1))
+            // ICP备案：12345678 — 备案 written as one word, a misspelt label.
+            var afterMark = markIndex + 1
+            var misspelt = false
+            if kind == .icpFiling, afterMark < view.count, view[afterMark] == "案" {
+                afterMark = view.match(["案", "号"], at: afterMark) ?? afterMark + 1
+                misspelt = true
+            }
+            let numberStart = skipHostAside(view, from: view.skipColon(from: afterMark))
             guard let run = view.readDigits(from: numberStart, maxJoined: kind == .icpFiling ? 10 : 6, masks: true) else {
                 index = markIndex + 1
                 continue
@@ -36,13 +43,43 @@ struct ICPRecognizer: Recognizer {
                 site = suffix.site
                 end = view.skipNumberMark(from: suffix.end) ?? suffix.end
             }
+            if let virtual = virtualRegistryStart(view, icp: index) {
+                var shown = finding(kind: kind, abbreviation: nil, digits: run.digits, site: site,
+                                    source: context.source(of: virtual..<end, in: view), referenceYear: context.referenceYear)
+                shown.virtualRegistry = shown.raw
+                findings.append(shown)
+                index = end
+                continue
+            }
             let abbreviation = view.abbreviation(before: index)
             let source = context.source(of: (abbreviation?.1 ?? index)..<end, in: view)
-            findings.append(finding(kind: kind, abbreviation: abbreviation?.0, digits: run.digits, site: site,
-                                    source: source, referenceYear: context.referenceYear))
+            var found = finding(kind: kind, abbreviation: abbreviation?.0, digits: run.digits, site: site,
+                                source: source, referenceYear: context.referenceYear)
+            if misspelt {
+                let usual = "\(abbreviation.map { String($0.0) } ?? "")ICP备\(run.digits)号"
+                found.issues.insert(Issue(.malformedLabel, .warning,
+                                          zh: "「ICP备案」后直接写号码不规范，通常写作「\(usual)」",
+                                          en: "a number right after \u{201C}ICP备案\u{201D} is a misspelt label; the usual form is \u{201C}\(usual)\u{201D}"),
+                                    at: 0)
+            }
+            findings.append(found)
             index = end
         }
         return findings
+    }
+
+    /// Where a joke or virtual registry's mark before the "ICP" at `icp` starts (萌ICP备,
+    /// 喵喵ICP, Moe-ICP, Nya ICP), if one stands there.
+    func virtualRegistryStart(_ view: TextView, icp: Int) -> Int? {
+        var cursor = icp
+        while let previous = view.previousNonGap(before: cursor), Labels.virtualRegistryMarks.contains(view[previous]) {
+            cursor = previous
+        }
+        if cursor < icp { return cursor }
+        var before = icp
+        if let dash = view.previousNonGap(before: icp), view[dash] == "-" { before = dash }
+        guard let word = view.wordBefore(before), Labels.virtualRegistryWords.contains(word.word.lowercased()) else { return nil }
+        return word.start
     }
 
     // MARK: English and pinyin footers
@@ -85,6 +122,12 @@ struct ICPRecognizer: Recognizer {
         if let suffix = view.readSiteSuffix(from: end) {
             site = suffix.site
             end = suffix.end
+        }
+        if let virtual = virtualRegistryStart(view, icp: icp) {
+            var shown = finding(kind: .icpFiling, abbreviation: nil, digits: run.digits, site: site,
+                                source: context.source(of: virtual..<end, in: view), referenceYear: context.referenceYear)
+            shown.virtualRegistry = shown.raw
+            return (shown, end)
         }
         if provinces.isEmpty, let after = provinceAfter(in: view, from: end) { provinces = [after] }
         let kind: Kind = filing ? .icpFiling : (licence || run.count == 6) ? .icpLicence : .icpFiling

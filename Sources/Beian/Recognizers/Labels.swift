@@ -2,6 +2,11 @@
 /// Kept in one table so that the prefilter's anchors (anchors.c) can be checked against them.
 enum Labels {
     static let icp: [Unicode.Scalar] = scalars("ICP")
+    /// Joke and virtual registries that print ICP-like numbers (萌ICP备20220417号 from
+    /// icp.gov.moe, Moe-ICP, NyaICP, 喵喵ICP): never ICP filings (`virtual_registry`). The
+    /// Chinese marks stand right before ICP; the Latin ones are words before it.
+    static let virtualRegistryMarks: Set<Unicode.Scalar> = ["萌", "喵"]
+    static let virtualRegistryWords: Set<String> = ["moe", "nya", "meow"]
     static let filingMark: Unicode.Scalar = "备"
     static let licenceMark: Unicode.Scalar = "证"
     static let numberMark: Unicode.Scalar = "号"
@@ -9,6 +14,12 @@ enum Labels {
     /// 公网安备 and the prefix-less labels of public security filings (formats.md §3).
     static let publicSecurity: [Unicode.Scalar] = scalars("公网安备")
     static let publicSecurityBare: [[Unicode.Scalar]] = ["公安备案号", "公安机关备案号", "网安备案号", "公安备案"].map(scalars)
+    /// Misspellings of 公网安备 that real footers print (found, with `malformed_label`).
+    static let publicSecurityMisspelt: [[Unicode.Scalar]] = ["公网备", "公安网备", "网安备"].map(scalars)
+    /// City police filings from before the national platform name the bureau:
+    /// 北京市公安局朝阳分局备案编号110105006009, …公安局网警支队备案：…, 文保网安备案号：….
+    static let policeBureau: [Unicode.Scalar] = scalars("公安局")
+    static let policeFilingWords: [[Unicode.Scalar]] = ["备案编号", "备案号", "备案"].map(scalars)
 
     /// News licence labels (formats.md §4): the label must precede the 10–11 digits.
     static let news: [[Unicode.Scalar]] = [
@@ -22,6 +33,9 @@ enum Labels {
 
     /// Chinese hotline labels start with one of these …
     static let hotlineZh: [[Unicode.Scalar]] = ["举报", "投诉"].map(scalars)
+    /// Domains whose complaint lines are no internet reporting hotline, when they stand right
+    /// before 投诉/举报: 全国旅游投诉电话：12345, 消费投诉, 售后投诉 ….
+    static let otherComplaintDomains: [[Unicode.Scalar]] = ["旅游", "消费", "价格", "质量", "售后", "客服"].map(scalars)
     /// … followed by any of these words, before the number.
     static let hotlineZhWords: [[Unicode.Scalar]] = [
         "受理", "中心", "专用", "电话号码", "电话", "热线", "专线", "号码", "Tel", "TEL",
@@ -53,6 +67,11 @@ enum Labels {
     /// 网出证 of （署）网出证（粤）字第054号, and its predecessor 新出网证（京）字172号.
     static let publishing: [Unicode.Scalar] = scalars("网出证")
     static let publishingOld: [Unicode.Scalar] = scalars("新出网证")
+    /// The licence's name, written where 网出证 would stand: 网络出版服务许可证（京）字121号.
+    static let publishingName: [Unicode.Scalar] = scalars("网络出版服务许可证")
+    /// Issuers in the brackets of a programme production licence that name no province: the
+    /// national radio and TV administration (（广媒）字第172号, people.cn).
+    static let nationalBroadcastIssuers: Set<String> = ["广媒"]
     static let character: Unicode.Scalar = "字"
     static let ordinal: Unicode.Scalar = "第"
     /// 经营性 of (京)-经营性-2017-0020, after 非 in 非经营性.

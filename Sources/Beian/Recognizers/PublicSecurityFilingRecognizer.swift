@@ -3,8 +3,13 @@
 /// Shape (formats.md §3): `P 公网安备 [:] [[] RRRRRRNNNNNNNN [号]`. Digits 1–6 are the GB/T 2260
 /// division of the filing police bureau; digits 1–2 must name the province of P (INFERRED from
 /// every real example, so a mismatch is reported, not hidden). Also the prefix-less labels
-/// 公安备案号 and 网安备案号, whose `raw` starts at the first digit.
+/// 公安备案号 and 网安备案号, whose `raw` starts at the first digit. Misspelt labels real footers
+/// print (公网备, 公安网备, 网安备, 公网安备案号) are read with `malformed_label`. Filings from
+/// before the national platform named the city bureau (北京市公安局朝阳分局备案编号110105006009):
+/// read from 公安局 to 备案, with `legacy_format`.
 struct PublicSecurityFilingRecognizer: Recognizer {
+    /// How many scalars may stand between 公安局 and 备案 (朝阳分局, 网警支队, 网络安全保卫支队).
+    static let bureauReach = 12
     private static let labelTails: [[Unicode.Scalar]] = ["案号", "编号", "案", "号"].map(Labels.scalars)
     private static let openers: Set<Unicode.Scalar> = ["[", "【", "(", "〔"]
 
@@ -22,14 +27,29 @@ struct PublicSecurityFilingRecognizer: Recognizer {
                 index += 1
                 continue
             }
+            if scalar == "公", let bureau = cityBureauFinding(in: view, at: index, context: context) {
+                findings.append(bureau.finding)
+                index = bureau.end
+                continue
+            }
             var labelEnd: Int
             let prefixed: Bool
+            var misspelt: String?
             if let end = view.match(Labels.publicSecurity, at: index, gapsInside: true) {
-                labelEnd = view.matchAny(Self.labelTails, at: end)?.end ?? end
+                labelEnd = end
+                if let tail = view.matchAny(Self.labelTails, at: end) {
+                    labelEnd = tail.end
+                    // 公网安备案号 reads as if 备案 were one word.
+                    if view[end] == "案" { misspelt = view.text(index..<tail.end) }
+                }
                 prefixed = true
             } else if let bare = view.matchAny(Labels.publicSecurityBare, at: index) {
                 labelEnd = bare.end
                 prefixed = false
+            } else if let wrong = view.matchAny(Labels.publicSecurityMisspelt, at: index, gapsInside: true) {
+                labelEnd = wrong.end
+                misspelt = view.text(index..<wrong.end)
+                prefixed = true
             } else {
                 index += 1
                 continue
@@ -44,10 +64,39 @@ struct PublicSecurityFilingRecognizer: Recognizer {
             let abbreviation = prefixed ? view.abbreviation(before: index) : nil
             let start = prefixed ? (abbreviation?.1 ?? index) : run.start
             let source = context.source(of: start..<end, in: view)
-            findings.append(finding(abbreviation: abbreviation?.0, digits: run.digits, source: source))
+            var found = finding(abbreviation: abbreviation?.0, digits: run.digits, source: source)
+            if let misspelt {
+                found.issues.insert(Issue(.malformedLabel, .warning,
+                                          zh: "标签「\(misspelt)」写法不规范，通常写作「公网安备」",
+                                          en: "the label \u{201C}\(misspelt)\u{201D} is misspelt; the usual form is \u{201C}公网安备\u{201D}"),
+                                    at: 0)
+            }
+            findings.append(found)
             index = end
         }
         return findings
+    }
+
+    /// A city bureau's filing (北京市公安局朝阳分局备案编号110105006009) whose 公安局 stands at
+    /// `index`: the finding, from the first digit, and the view index past it.
+    private func cityBureauFinding(in view: TextView, at index: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
+        guard let bureauEnd = view.match(Labels.policeBureau, at: index) else { return nil }
+        var cursor = bureauEnd
+        while cursor < min(view.count, bureauEnd + Self.bureauReach), view.isIdeograph(cursor) {
+            if let words = view.matchAny(Labels.policeFilingWords, at: cursor) {
+                guard let run = view.readDigits(from: view.skipColon(from: words.end), maxJoined: 14) else { return nil }
+                let end = view.skipNumberMark(from: run.end) ?? run.end
+                var found = finding(abbreviation: nil, digits: run.digits, source: context.source(of: run.start..<end, in: view))
+                if !found.issues.contains(where: { $0.code == .legacyFormat }) {
+                    found.issues.append(Issue(.legacyFormat, .info,
+                                              zh: "由城市公安局备案，是2016年全国平台之前的旧格式",
+                                              en: "filed with a city police bureau, a format from before the 2016 national platform"))
+                }
+                return (found, end)
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     // MARK: English footers

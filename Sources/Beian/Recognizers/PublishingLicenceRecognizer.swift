@@ -2,6 +2,7 @@
 ///
 /// Shape (formats.md §6.4): `（总|署）网出证（P）字第? NNN 号`; 总 is the former SAPPRFT, 署 the
 /// NPPA (INFERRED). The predecessor 互联网出版许可证 reads `新出网证（P）字NNN号` (legacy_format).
+/// The licence's name may stand for 网出证: `网络出版服务许可证（京）字121号` (people.cn).
 struct PublishingLicenceRecognizer: Recognizer {
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
@@ -12,6 +13,7 @@ struct PublishingLicenceRecognizer: Recognizer {
             var old = false
             if scalar == "网" {
                 labelEnd = view.match(Labels.publishing, at: index, gapsInside: true)
+                    ?? view.match(Labels.publishingName, at: index, gapsInside: true).map(view.skipColon)
             } else if scalar == "新" {
                 labelEnd = view.match(Labels.publishingOld, at: index, gapsInside: true)
                 old = true

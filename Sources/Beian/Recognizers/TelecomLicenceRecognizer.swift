@@ -12,7 +12,8 @@ struct TelecomLicenceRecognizer: Recognizer {
         var findings: [Finding] = []
         var index = 0
         while index < view.count {
-            guard let categoryEnd = category(view, at: index), !view.isASCIILetterScalar(index - 1), !view.isDigit(index - 1) else {
+            guard let categoryEnd = category(view, at: index) ?? classWithoutDigit(view, at: index),
+                  !view.isASCIILetterScalar(index - 1), !view.isDigit(index - 1) else {
                 index += 1
                 continue
             }
@@ -25,7 +26,7 @@ struct TelecomLicenceRecognizer: Recognizer {
             let dash = view.skipGaps(from: cursor)
             guard dash < view.count, view[dash] == "-",
                   let run = view.readDigits(from: view.skipGaps(from: dash + 1), maxJoined: 10, masks: true),
-                  run.count >= Self.minimumDigits else {
+                  run.count >= Self.minimumDigits, categories[0].count == 2 || run.count == 8 else {
                 index = cursor
                 continue
             }
@@ -56,6 +57,17 @@ struct TelecomLicenceRecognizer: Recognizer {
         return findings
     }
 
+    /// A class letter without its digit, right before a dash, after a province abbreviation
+    /// (粤B-20050235, printed under 'ICP备案号：'): the index past it. Reported with
+    /// `invalid_class`; it must have eight digits to count.
+    private func classWithoutDigit(_ view: TextView, at index: Int) -> Int? {
+        guard index + 1 < view.count, view[index] == "A" || view[index] == "B" || view[index] == "D",
+              case let dash = view.skipSoftGaps(from: index + 1), dash < view.count, view[dash] == "-",
+              let previous = view.previousNonGap(before: index), view.isIdeograph(previous),
+              Province(abbreviation: Character(view[previous])) != nil else { return nil }
+        return index + 1
+    }
+
     /// A licence category (A1, A2, B1, B2, D1, D2, D3) at `index`: the index past it.
     private func category(_ view: TextView, at index: Int) -> Int? {
         guard index + 1 < view.count else { return nil }
@@ -71,6 +83,11 @@ struct TelecomLicenceRecognizer: Recognizer {
     func finding(categories: [String], digits: String, site: String?, province: Province?, foreignInvested: Bool,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         var issues: [Issue] = []
+        if let bare = categories.first(where: { $0.count == 1 }) {
+            issues.append(Issue(.invalidClass, .error,
+                                zh: "业务类别「\(bare)」缺少数字（应为 \(bare)1 或 \(bare)2 等）",
+                                en: "the service class \u{201C}\(bare)\u{201D} lacks its digit (\(bare)1, \(bare)2 …)"))
+        }
         if digits.utf8.count != 8 {
             issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "8位（年份4位+序号4位）", en: "8 (a 4-digit year and a 4-digit serial)")))
         } else if let year = NumberChecks.integer(digits.prefix(4)),

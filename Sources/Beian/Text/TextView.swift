@@ -34,32 +34,79 @@ struct TextView {
         var index = range.lowerBound
         let limit = range.upperBound
         var needsICU = false
+        var attributes: [Attribute] = []
         while index < limit {
             let byte = bytes[index]
-            if html, byte == UInt8(ascii: "<"), let tag = Self.tag(bytes, at: index, limit: limit) {
-                appendGap(tag.isBlock ? Self.hardGap : Self.softGap, start: index, end: index + tag.length)
-                index += tag.length
+            if html, byte == UInt8(ascii: "<") {
+                if Self.opensComment(bytes, at: index, limit: limit) {
+                    appendBoundary(start: index, end: index + 4)
+                    index += 4
+                    continue
+                }
+                if let tag = Self.tag(bytes, at: index, limit: limit) {
+                    appendGap(tag.isBlock ? Self.hardGap : Self.softGap, start: index, end: index + tag.length)
+                    Self.readableAttributes(bytes, in: index..<index + tag.length, into: &attributes)
+                    index += tag.length
+                    continue
+                }
+            }
+            if html, byte == UInt8(ascii: "-"), Self.closesComment(bytes, at: index, limit: limit) {
+                appendBoundary(start: index, end: index + 3)
+                index += 3
                 continue
             }
-            var scalar: Unicode.Scalar
-            var length: Int
-            if byte == UInt8(ascii: "&"), let entity = HTMLEntities.decode(bytes, at: index, limit: limit) {
-                (scalar, length) = entity
-            } else {
-                (scalar, length) = decodeUTF8Scalar(bytes, at: index, limit: limit)
+            needsICU = appendCharacter(bytes, at: &index, limit: limit, onlyChangeable: onlyChangeable,
+                                       transliterator: transliterator) || needsICU
+        }
+        // Attribute values read as text of their own, after the page's text and apart from it.
+        for attribute in attributes {
+            appendBoundary(start: attribute.value.lowerBound, end: attribute.value.lowerBound)
+            let first = count
+            var cursor = attribute.value.lowerBound
+            while cursor < attribute.value.upperBound {
+                needsICU = appendCharacter(bytes, at: &cursor, limit: attribute.value.upperBound, onlyChangeable: onlyChangeable,
+                                           transliterator: transliterator) || needsICU
             }
-            if let gap = Self.gapKind(of: scalar) {
-                appendGap(gap, start: index, end: index + length)
-            } else {
-                if scalar.value >= 0x80, !onlyChangeable || transliterator.changeable.contains(scalar) { needsICU = true }
-                append(scalar, start: index, end: index + length)
-            }
-            index += length
+            attributeRuns.append((first..<count, attribute.name))
+            appendBoundary(start: attribute.value.upperBound, end: attribute.value.upperBound)
         }
         if needsICU {
             if onlyChangeable { normaliseChangeableRuns(with: transliterator) } else { normalise(with: transliterator) }
         }
         foldDashes()
+    }
+
+    /// Appends the character (or reference) at `index` and moves past it; whether ICU must see it.
+    private mutating func appendCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, limit: Int,
+                                          onlyChangeable: Bool, transliterator: Transliterator) -> Bool {
+        var scalar: Unicode.Scalar
+        var length: Int
+        if bytes[index] == UInt8(ascii: "&"), let entity = HTMLEntities.decode(bytes, at: index, limit: limit) {
+            (scalar, length) = entity
+        } else {
+            (scalar, length) = decodeUTF8Scalar(bytes, at: index, limit: limit)
+        }
+        defer { index += length }
+        if let gap = Self.gapKind(of: scalar) {
+            appendGap(gap, start: index, end: index + length)
+            return false
+        }
+        append(scalar, start: index, end: index + length)
+        return scalar.value >= 0x80 && (!onlyChangeable || transliterator.changeable.contains(scalar))
+    }
+
+    /// Separates text that must not join: the inside of a comment from what surrounds it, an
+    /// attribute value from the page's text. Neither a gap nor a character any label holds.
+    static let boundary: Unicode.Scalar = "\u{FFFC}"
+
+    /// Runs of the view read from attribute values (title, alt …), with the attribute's name.
+    private(set) var attributeRuns: [(range: Range<Int>, name: String)] = []
+
+    /// The attribute whose value holds the input byte `offset`, if the view read one there.
+    func attribute(atByte offset: Int) -> String? {
+        attributeRuns.first { run in
+            !run.range.isEmpty && starts[run.range.lowerBound] <= offset && offset < ends[run.range.upperBound - 1]
+        }?.name
     }
 
     // MARK: Building
@@ -68,6 +115,10 @@ struct TextView {
         scalars.append(scalar)
         starts.append(start)
         ends.append(end)
+    }
+
+    private mutating func appendBoundary(start: Int, end: Int) {
+        append(Self.boundary, start: start, end: end)
     }
 
     private mutating func appendGap(_ gap: Unicode.Scalar, start: Int, end: Int) {
@@ -180,7 +231,74 @@ struct TextView {
         "body", "html", "head", "title", "script", "style", "form", "blockquote", "pre", "address", "figure",
     ]
 
-    /// The tag (or comment) starting at `index`: its length in bytes and whether it breaks lines.
+    /// Whether "<!--" stands at `index`: a comment opens, whose inside is read as text.
+    static func opensComment(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
+        index + 3 < limit && bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!")
+            && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-")
+    }
+
+    /// Whether "-->" stands at `index`: a comment closes.
+    static func closesComment(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
+        index + 2 < limit && bytes[index] == UInt8(ascii: "-") && bytes[index + 1] == UInt8(ascii: "-")
+            && bytes[index + 2] == UInt8(ascii: ">")
+    }
+
+    /// An attribute value the page shows people (a tooltip, an image's text): its bytes and name.
+    struct Attribute {
+        var value: Range<Int>
+        var name: String
+    }
+
+    /// Attributes whose values people read: tooltips, image text, labels, meta content.
+    /// Others (href, src, class …) hold URLs and names, whose digits are no registration.
+    static let readableAttributeNames: Set<String> = [
+        "title", "alt", "content", "value", "placeholder", "aria-label", "label", "summary",
+        "data-title", "data-original-title", "data-content", "data-tooltip", "data-tip",
+    ]
+
+    /// Appends the readable attribute values of the start tag in `range` to `attributes`.
+    static func readableAttributes(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into attributes: inout [Attribute]) {
+        var cursor = range.lowerBound + 1
+        let end = range.upperBound
+        guard cursor < end, isASCIILetter(bytes[cursor]) else { return }
+        while cursor < end, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">"), bytes[cursor] != UInt8(ascii: "/") { cursor += 1 }
+        while cursor < end {
+            while cursor < end, isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+            let nameStart = cursor
+            while cursor < end, isAttributeNameByte(bytes[cursor]) { cursor += 1 }
+            guard cursor > nameStart else { return }
+            let nameEnd = cursor
+            while cursor < end, isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < end, bytes[cursor] == UInt8(ascii: "=") else { continue }
+            cursor += 1
+            while cursor < end, isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < end else { return }
+            var value: Range<Int>
+            let quote = bytes[cursor]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                var close = cursor + 1
+                while close < end, bytes[close] != quote { close += 1 }
+                value = cursor + 1..<close
+                cursor = min(close + 1, end)
+            } else {
+                var close = cursor
+                while close < end, !isSpace(bytes[close]), bytes[close] != UInt8(ascii: ">") { close += 1 }
+                value = cursor..<close
+                cursor = close
+            }
+            guard !value.isEmpty, nameEnd - nameStart <= 24 else { continue }
+            let name = String(decoding: bytes[nameStart..<nameEnd].map { $0 | ((0x41...0x5A).contains($0) ? 0x20 : 0) }, as: UTF8.self)
+            if readableAttributeNames.contains(name) { attributes.append(Attribute(value: value, name: name)) }
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    private static func isAttributeNameByte(_ byte: UInt8) -> Bool {
+        isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+    }
+
+    /// The tag starting at `index`: its length in bytes and whether it breaks lines.
     /// Nil when the "<" starts no tag, or the tag does not end before `limit` (it is then text).
     static func tag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> (length: Int, isBlock: Bool)? {
         guard index + 1 < limit else { return nil }
@@ -188,17 +306,8 @@ struct TextView {
         guard isASCIILetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else {
             return nil
         }
-        if next == UInt8(ascii: "!"), index + 3 < limit, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-            var cursor = index + 4
-            while cursor + 2 < limit {
-                if bytes[cursor] == UInt8(ascii: "-"), bytes[cursor + 1] == UInt8(ascii: "-"), bytes[cursor + 2] == UInt8(ascii: ">") {
-                    return (cursor + 3 - index, false)
-                }
-                cursor += 1
-            }
-            // Unterminated: the comment runs to the end of what is decoded.
-            return (limit - index, false)
-        }
+        // "<!--" opens a comment, whose inside is read as text (`opensComment`); not a tag.
+        if opensComment(bytes, at: index, limit: limit) { return nil }
         let maxEnd = min(limit, index + maxTagLength)
         var cursor = index + 1
         var quote: UInt8 = 0

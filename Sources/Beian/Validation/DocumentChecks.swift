@@ -10,11 +10,20 @@ enum DocumentChecks {
         private(set) var kinds: Set<Kind> = []
         private(set) var count = 0
         static let maxHotlines = 64
+        /// What joke or virtual registries the document shows (at most `maxVirtual`, distinct).
+        private(set) var virtualRegistries: [String] = []
+        static let maxVirtual = 8
 
+        /// A finding counts for `missing_required` only where the page shows it (text or
+        /// script), and for the province checks unless it is commented out.
         mutating func add(_ finding: Finding) {
+            if let shown = finding.virtualRegistry {
+                if virtualRegistries.count < Self.maxVirtual, !virtualRegistries.contains(shown) { virtualRegistries.append(shown) }
+                return
+            }
             count += 1
-            kinds.insert(finding.kind)
-            guard let province = finding.province else { return }
+            if finding.context.isShown { kinds.insert(finding.kind) }
+            guard let province = finding.province, finding.context != .comment else { return }
             if finding.kind.carriesRegistrationProvince {
                 if !provinces.contains(where: { $0.code == province.code }) { provinces.append(province) }
             } else if finding.kind == .hotline, hotlines.count < Self.maxHotlines,
@@ -50,6 +59,12 @@ enum DocumentChecks {
                                     zh: "举报电话 \(canonical) 位于\(province.zh)，而备案属于\(own)",
                                     en: "the hotline \(canonical) is in \(province.en), while the registrations are in \(ownEn)"))
             }
+        }
+        if !summary.virtualRegistries.isEmpty {
+            let shown = summary.virtualRegistries.joined(separator: "、")
+            issues.append(Issue(.virtualRegistry, .info,
+                                zh: "页面上的「\(shown)」是虚拟（玩笑）备案，不是工信部ICP备案，未作为ICP备案号报告",
+                                en: "\(shown) on this page is a virtual (joke) registration, not an MIIT ICP filing; not reported as one"))
         }
         if summary.count == 0 {
             issues.append(Issue(.noFindings, .info, zh: "未发现备案号、许可证号或举报电话",

@@ -1,8 +1,17 @@
 /// Checks that need the HTML around a finding: the MIIT link an ICP filing must carry
-/// (Decree 33, art. 13, formats.md §1) and the record code in a public security link.
+/// (Decree 33, art. 13, formats.md §1), the link to the national public security platform a
+/// 公网安备 number carries, and the record code in that link. A commented-out registration, or
+/// one in an attribute outside any link, is not the footer's text and needs no link.
 enum LinkChecks {
-    /// Hosts of the MIIT filing system, current and historical (formats.md §8.13).
-    static let miitHosts = ["beian.miit.gov.cn", "miibeian.gov.cn", "miitbeian.gov.cn"]
+    /// The MIIT filing system's host.
+    static let miitHost = "beian.miit.gov.cn"
+    /// Hosts the MIIT filing system had before (formats.md §8.13): a link still goes there.
+    static let retiredMIITHosts: Set<String> = ["www.miitbeian.gov.cn", "miitbeian.gov.cn", "www.miibeian.gov.cn", "miibeian.gov.cn",
+                                                 "www.beian.miit.gov.cn"]
+    /// The national public security filing platform's host (formats.md §3).
+    static let mpsHost = "beian.mps.gov.cn"
+    /// Its older portal, which still answers.
+    static let retiredMPSHosts: Set<String> = ["www.beian.gov.cn", "beian.gov.cn"]
     /// Query parameters that carry a public security record code (formats.md §3, §8.13).
     static let recordCodeParameters = ["recordcode", "code"]
 
@@ -21,21 +30,62 @@ enum LinkChecks {
     }
 
     private static func check(_ finding: Finding, link: HTMLDocument.Link?) -> Finding {
+        // Commented out, or in an attribute outside any link (a meta tag, an image's alt text):
+        // not shown as the footer's text, so no link is asked of it.
+        guard finding.context != .comment, finding.context != .attribute || link != nil else { return finding }
+        let host = link.flatMap { self.host(of: $0.href) }
         switch finding.kind {
         case .icpFiling:
-            let href = link?.href.lowercased() ?? ""
-            guard !miitHosts.contains(where: { href.contains($0) }) else { return finding }
+            if host == miitHost { return finding }
+            if let host, retiredMIITHosts.contains(host) {
+                return finding.adding([Issue(.outdatedLink, .warning,
+                                             zh: "ICP备案号 \(finding.canonical) 链接到已停用的 \(host)，应链接到 \(miitHost)",
+                                             en: "the ICP filing \(finding.canonical) links to the retired \(host); link to \(miitHost)")])
+            }
             return finding.adding([Issue(.noMIITLink, .warning,
                                          zh: "ICP备案号 \(finding.canonical) 未链接到工信部备案系统（beian.miit.gov.cn），《非经营性互联网信息服务备案管理办法》第十三条要求链接",
                                          en: "the ICP filing \(finding.canonical) is not linked to the MIIT filing system (beian.miit.gov.cn), which Decree 33 art. 13 requires")])
         case .publicSecurityFiling:
-            guard let link, let code = recordCode(in: link.href), code != finding.number else { return finding }
-            return finding.adding([Issue(.linkMismatch, .error,
-                                         zh: "链接中的备案号 \(code) 与显示的 \(finding.number) 不一致",
-                                         en: "the link's record code \(code) differs from the displayed \(finding.number)")])
+            var issues: [Issue] = []
+            if let host, host == mpsHost || retiredMPSHosts.contains(host) {
+                if host != mpsHost {
+                    issues.append(Issue(.outdatedLink, .info,
+                                        zh: "公安备案号 \(finding.number) 链接到旧平台 \(host)，现平台是 \(mpsHost)",
+                                        en: "the public security filing \(finding.number) links to the older portal \(host); the platform is now \(mpsHost)"))
+                }
+                if let link, let code = recordCode(in: link.href), code != finding.number {
+                    issues.append(Issue(.linkMismatch, .error,
+                                        zh: "链接中的备案号 \(code) 与显示的 \(finding.number) 不一致",
+                                        en: "the link's record code \(code) differs from the displayed \(finding.number)"))
+                }
+            } else if !finding.issues.contains(where: { $0.code == .legacyFormat }) {
+                // Filings from before the national platform (legacy_format) had no such link.
+                issues.append(Issue(.noMPSLink, .warning,
+                                    zh: "公安备案号 \(finding.number) 未链接到全国互联网安全管理服务平台（\(mpsHost)）",
+                                    en: "the public security filing \(finding.number) is not linked to the national platform (\(mpsHost))"))
+            }
+            return issues.isEmpty ? finding : finding.adding(issues)
         default:
             return finding
         }
+    }
+
+    /// The host of an absolute or scheme-relative URL, in lower case; for a URL without a
+    /// scheme, its first segment when that names a government host (href="beian.miit.gov.cn").
+    static func host(of href: String) -> String? {
+        var rest = Substring(href.lowercased()).drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let schemeEnd = rest.firstIndex(of: ":").flatMap { colon in
+            rest[colon...].hasPrefix("://") && rest[..<colon].allSatisfy({ $0.isLetter }) ? rest.index(colon, offsetBy: 3) : nil
+        }
+        if let schemeEnd {
+            rest = rest[schemeEnd...]
+        } else if rest.hasPrefix("//") {
+            rest = rest.dropFirst(2)
+        } else if !(rest.prefix { !"/?#".contains($0) }.hasSuffix(".gov.cn")) {
+            return nil
+        }
+        let host = rest.prefix { !"/?#:".contains($0) }
+        return host.isEmpty ? nil : String(host)
     }
 
     /// The link whose bytes contain the finding, by binary search over the ordered links.

@@ -86,6 +86,18 @@ size_t beian_last_index_of(const uint8_t *_Nonnull bytes, size_t from, size_t to
 /// ideograph from U+4000 on that may precede a label character is in its list of them.
 int beian_anchors_self_check(void);
 
+/// Kinds of markup that set a finding's context (markup.c).
+enum { BEIAN_MARKUP_COMMENT = 1, BEIAN_MARKUP_SCRIPT = 2 };
+
+/// The first offset in [from, to) where a comment ("<!--") or a script start tag ("<script"
+/// then no name character) opens, with its kind in `*kind`; SIZE_MAX when none does. Reads
+/// up to 8 bytes past `to` (within `count`) to check a match that starts before it.
+size_t beian_next_markup_open(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t to, int *_Nonnull kind);
+
+/// The first offset in [from, to) where markup of `kind` closes ("-->" for a comment,
+/// "</script" in any case for a script); SIZE_MAX when none does.
+size_t beian_next_markup_close(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t to, int kind);
+
 /// Whether the AVX2 loop is in use on this machine.
 int beian_scan_uses_avx2(void);
 

@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func anyIdeographBeforeICPIsAnUnknownProvince() throws {
-        for (text, abbreviation) in [("萌ICP备20205201号", "萌"), ("青岛ICP备21170231号-333", "岛"), ("秦ICP备15011477号", "秦"), ("云ICP备12006807号-1", "云"), ("港ICP备12006807号", "港")] {
+        for (text, abbreviation) in [("青岛ICP备21170231号-333", "岛"), ("秦ICP备15011477号", "秦"), ("云ICP备12006807号-1", "云"), ("港ICP备12006807号", "港")] {
             let finding = try #require(single(text))
             #expect(codes(finding) == [.unknownProvince], "\(text)")
             #expect(finding.province == nil)

@@ -22,11 +22,19 @@ import Testing
         #expect(text.text(0..<text.count) == "京<b>ICP</b>备")
     }
 
+    /// A comment's inside is read, fenced off from the text around it by boundaries.
     @Test func commentsAndUnclosedTags() {
         let closed = view("a<!-- 京ICP备12345678号 -->b", html: true)
-        #expect(closed.text(0..<closed.count) == "ab")
+        #expect(closed.text(0..<closed.count) == "a\u{FFFC}京ICP备12345678号\u{FFFC}b")
         let unclosed = view("a < b", html: true)
         #expect(unclosed.text(0..<unclosed.count) == "a<b")
+    }
+
+    /// Readable attribute values (title, alt …) follow the text, each fenced off; others
+    /// (href, src) are not read.
+    @Test func readableAttributesFollowTheText() {
+        let tagged = view(#"<a href="x?code=123" title="京ICP备1号">t</a><img alt='沪' src="y.png">"#, html: true)
+        #expect(tagged.text(0..<tagged.count) == "t\u{FFFC}京ICP备1号\u{FFFC}\u{FFFC}沪\u{FFFC}")
     }
 
     @Test func invalidUTF8BecomesReplacementCharactersOfOneByte() {

@@ -42,8 +42,16 @@ import Testing
     @Test func icpFilingsNeedAnMIITLinkInHTML() {
         let linked = #"<p><a href="https://beian.miit.gov.cn/#/Integrated/index">京ICP备05002571号</a></p>"#
         #expect(codes(single(linked, html: true)).isEmpty)
+        // A retired MIIT host: outdated_link, a warning that names the current host.
         let old = #"<p><a href="http://www.miibeian.gov.cn">京ICP备05002571号</a></p>"#
-        #expect(codes(single(old, html: true)).isEmpty)
+        let outdated = single(old, html: true)
+        #expect(codes(outdated) == [.outdatedLink])
+        #expect(outdated?.issues.first?.severity == .warning)
+        #expect(outdated?.issues.first?.message.en.contains("beian.miit.gov.cn") == true)
+        for host in ["http://www.miitbeian.gov.cn/", "https://www.beian.miit.gov.cn/", "//miibeian.gov.cn/x"] {
+            #expect(codes(single(#"<a href="\#(host)">京ICP备05002571号</a>"#, html: true)) == [.outdatedLink])
+        }
+        #expect(codes(single(#"<a href="beian.miit.gov.cn">京ICP备05002571号</a>"#, html: true)).isEmpty)
         let unlinked = "<p>京ICP备05002571号</p>"
         #expect(codes(single(unlinked, html: true)) == [.noMIITLink])
         let elsewhere = #"<p><a href="https://example.com">京ICP备05002571号</a></p>"#
@@ -51,17 +59,33 @@ import Testing
         #expect(codes(single("京ICP备05002571号", html: false)).isEmpty, "plain text has no links to check")
     }
 
-    @Test func publicSecurityRecordCodes() {
+    @Test func publicSecurityRecordCodes() throws {
+        let current = #"<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010802020088">京公网安备 11010802020088号</a>"#
+        #expect(codes(single(current, html: true)).isEmpty)
+        // The older portal: outdated_link, info.
         let same = #"<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010802020088">京公网安备 11010802020088号</a>"#
-        #expect(codes(single(same, html: true)).isEmpty)
+        #expect(codes(single(same, html: true)) == [.outdatedLink])
+        #expect(single(same, html: true)?.issues.first?.severity == .info)
         let other = #"<a href="https://beian.mps.gov.cn/#/query/webSearch?code=44030502008560">粤公网安备44030502008569号</a>"#
         #expect(codes(single(other, html: true)) == [.linkMismatch])
         let junk = #"<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=cdblog.live">蜀公网安备51010702002213号</a>"#
-        #expect(codes(single(junk, html: true)) == [.linkMismatch])
+        #expect(codes(single(junk, html: true)) == [.outdatedLink, .linkMismatch])
+        // No link, or a link elsewhere: no_mps_link, a warning; plain text has no links to check.
+        #expect(codes(single("<p>京公网安备 11010802020088号</p>", html: true)) == [.noMPSLink])
+        #expect(codes(single(#"<a href="/about">京公网安备 11010802020088号</a>"#, html: true)) == [.noMPSLink])
+        #expect(codes(single("京公网安备 11010802020088号", html: false)).isEmpty)
+        // Commented out: shown to nobody, so no link is asked of it.
+        let commented = try #require(single("<p>x</p><!-- <p>京ICP备05002571号</p> -->", html: true))
+        #expect(commented.context == .comment && commented.issues.isEmpty)
     }
 
-    @Test func attributesAreNotText() {
-        #expect(findings(#"<img alt="京ICP备11111111号" src="x.png">"#, html: true).isEmpty)
+    /// A registration in a readable attribute is found there, marked as such; one in an
+    /// attribute people do not read (src, href) is not.
+    @Test func attributesAreFoundAsAttributes() throws {
+        let found = try #require(single(#"<img alt="京ICP备11111111号" src="x.png">"#, html: true))
+        #expect(found.context == .attribute && found.attribute == "alt")
+        #expect(found.start == 10 && found.raw == "京ICP备11111111号")
+        #expect(findings(#"<img src="京ICP备11111111号.png">"#, html: true).isEmpty)
     }
 }
 
