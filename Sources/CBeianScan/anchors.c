@@ -23,7 +23,7 @@
 //     after an ASCII letter nor right before an ideograph, and followed, past gaps, : - . # and
 //     English label words (License, Filing, No …), by a digit (English ICP footers: "Beijing
 //     ICP prepared NO.…", "ICP License No. …"); security and police (English public security
-//     labels);
+//     labels); gong (the pinyin public security label Gongwang Anbei, Gong Wang An Bei);
 // and, for 报 報 诉 訴, only label words (电话, 热线, 受理中心 …), gaps and a colon between the
 // label and the number's first character — or an ASCII digit right before 举 or 投, a number
 // written first (12377举报), which needs no number after;
@@ -287,7 +287,8 @@ static int telecom_dash(const uint8_t *b, size_t floor, size_t i) {
     return letter == 'a' || letter == 'b' || letter == 'd';
 }
 
-static const char *const english_words[] = {"report", "complain", "tip-off", "licence", "license", "icp", "security", "police"};
+static const char *const english_words[] = {"report", "complain", "tip-off", "licence", "license", "icp", "security", "police",
+                                            "gong"};
 enum { WORD_LICENCE = 3, WORD_ICP = 5 };
 
 /// The length of `word` at `i` (letters half- or full-width, any case), or 0.
@@ -623,7 +624,7 @@ static inline __attribute__((always_inline)) int is_candidate(const uint8_t *b, 
            // An ideograph right after ICP (ICP备) leaves no room for English label words.
            (f0 == 'i' && f1 == 'c' && f2 == 'p' && !(b[i + 3] >= 0xE4 && b[i + 3] <= 0xE9)) ||
            (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') ||
-           (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
+           (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i') || (f0 == 'g' && f1 == 'o' && f2 == 'n' && f3 == 'g');
 }
 
 /// Whether a full-width Latin letter (Ａ–Ｚ, ａ–ｚ) starts at `i`.
@@ -835,7 +836,7 @@ __attribute__((constructor)) static void shufti_build(void) {
     ADD(1, 2, 0, "\xEF"); ADD(1, 2, 1, "\xBC\xB9"); ADD(1, 2, 2, "\x8D\xA3"); ANY(1, 2, 3);          // － BC 8D, ﹣ B9 A3
     ADD(1, 3, 0, "-&"); ANY(1, 3, 1); ANY(1, 3, 2); ANY(1, 3, 3);
     ADD(1, 4, 0, "RrIi"); ADD(1, 4, 1, "EeCc"); ADD(1, 4, 2, "Pp"); ANY(1, 4, 3);       // rep, icp
-    ADD(1, 5, 0, "CcPp"); ADD(1, 5, 1, "Oo"); ADD(1, 5, 2, "MmLl"); ADD(1, 5, 3, "PpIi");  // comp, poli
+    ADD(1, 5, 0, "CcPpGg"); ADD(1, 5, 1, "Oo"); ADD(1, 5, 2, "MmLlNn"); ADD(1, 5, 3, "PpIiGg");  // comp, poli, gong
     ADD(1, 6, 0, "TtLl"); ADD(1, 6, 1, "Ii"); ADD(1, 6, 2, "PpCc"); ADD(1, 6, 3, "-Ee");   // tip-, lice
     ADD(1, 7, 0, "Ss"); ADD(1, 7, 1, "Ee"); ADD(1, 7, 2, "Cc"); ADD(1, 7, 3, "Uu");        // secu
     // Set 2: the second and third bytes of the ideographs that may precede a label character,
@@ -1295,12 +1296,12 @@ static int legacy_telecom_dash(const uint8_t *b, size_t i, int big5) {
 }
 
 /// Whether the ASCII letters `c`, `d` may begin an English anchor word: report, complain,
-/// tip-off, licence/license, ICP, security, police.
+/// tip-off, licence/license, ICP, security, police, gong (Gongwang Anbei, pinyin 公网安备).
 static inline int ascii_word_start(uint8_t c, uint8_t d) {
     d |= 0x20;
     switch (c | 0x20) {
     case 'r': return d == 'e';
-    case 'c': return d == 'o';
+    case 'c': case 'g': return d == 'o';
     case 't': case 'l': return d == 'i';
     case 'i': return d == 'c';
     case 's': return d == 'e';
@@ -1411,7 +1412,8 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
                         (state->last_letter != NOT_FOUND && state->last_letter >= floor) ||
                         legacy_fullwidth_letter_in(b, count, i, end, big5);
         } else {
-            candidate = (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i');
+            candidate = (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i') ||
+                        (f0 == 'g' && f1 == 'o' && f2 == 'n' && f3 == 'g');
         }
     }
     // Every anchor has a number after it, within its window of decoded text.
@@ -1524,6 +1526,9 @@ static void legacy_tables(const uint8_t *pairs, LegacyTables *t) {
         nibble_add(t->second_low, t->second_high, (uint8_t)words[k][1], bucket);
         nibble_add(t->second_low, t->second_high, (uint8_t)(words[k][1] - 0x20), bucket);
     }
+    // "go" (gong) shares the bucket of "co": same second letter.
+    nibble_add(t->first_low, t->first_high, 'g', 2);
+    nibble_add(t->first_low, t->first_high, 'G', 2);
 }
 
 /// 32 bits: which bytes of `v` lie in [first, last] (unsigned, first > 0).
@@ -1602,7 +1607,7 @@ __attribute__((constructor)) static void legacy_build(void) {
         legacy_tables(pairs, &legacy_tables_by_family[big5]);
 #endif
     }
-    for (const char *c = "-&rRcCtTlLiIsSpP"; *c; c++) legacy_starts[(uint8_t)*c] = 1;
+    for (const char *c = "-&rRcCtTlLiIsSpPgG"; *c; c++) legacy_starts[(uint8_t)*c] = 1;
 }
 
 size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, int scalar_only,

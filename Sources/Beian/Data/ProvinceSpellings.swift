@@ -53,14 +53,15 @@ extension ProvinceSpellings {
 
 extension TextView {
     /// The province named by the English or pinyin word(s) just before `index` ("Beijing",
-    /// "Inner Mongolia", "Jin"): the provinces it fits and where the name starts.
+    /// "Inner Mongolia", "Guang Dong", "Jin"): the provinces it fits and where the name starts.
     func provinceNamed(before index: Int) -> (provinces: [Province], start: Int)? {
         guard let word = wordBefore(index) else { return nil }
+        // A name written in two words: Inner Mongolia, Guang Dong, Zhe Jiang.
+        if let previous = wordBefore(word.start), let joined = ProvinceSpellings.province(fullName: previous.word + word.word) {
+            return ([joined], previous.start)
+        }
         let provinces = ProvinceSpellings.provinces(named: word.word)
         guard !provinces.isEmpty else { return nil }
-        if word.word.lowercased() == "mongolia", let inner = wordBefore(word.start), inner.word.lowercased() == "inner" {
-            return (provinces, inner.start)
-        }
         return (provinces, word.start)
     }
 }

@@ -43,11 +43,14 @@ struct HotlineRecognizer: Recognizer {
         return findings
     }
 
-    /// A short service number written right before its label (12377举报, 12318举报): only
-    /// short numbers, since a longer one before 举报 is more often something else's.
+    /// A short service number written right before 举报 (12377举报, 12318举报): only short
+    /// numbers, since a longer one before 举报 is more often something else's; not before
+    /// 投诉 (拨打12388投诉举报 is prose), nor in a centre's or site's name (12380举报网,
+    /// 12321举报中心).
     private func shortNumberBefore(_ view: TextView, label index: Int) -> PhoneNumber? {
-        guard view.matchAny(Labels.hotlineZh, at: index) != nil, let last = view.previousNonGap(before: index),
-              view.isDigit(last) else { return nil }
+        guard let label = view.match(Labels.scalars("举报"), at: index),
+              !Labels.reportingCentreWords.contains(where: { view.match($0, at: view.skipGaps(from: label)) != nil }),
+              let last = view.previousNonGap(before: index), view.isDigit(last) else { return nil }
         var start = last
         while view.isDigit(start - 1) { start -= 1 }
         guard !view.isASCIILetterScalar(start - 1), let phone = PhoneNumberParser.parse(view, at: start, strict: true),

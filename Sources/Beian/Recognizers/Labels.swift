@@ -36,6 +36,9 @@ enum Labels {
     /// Domains whose complaint lines are no internet reporting hotline, when they stand right
     /// before 投诉/举报: 全国旅游投诉电话：12345, 消费投诉, 售后投诉 ….
     static let otherComplaintDomains: [[Unicode.Scalar]] = ["旅游", "消费", "价格", "质量", "售后", "客服"].map(scalars)
+    /// Words after 举报 that make a short number before it part of a name (12380举报网,
+    /// 12321举报中心), not a hotline.
+    static let reportingCentreWords: [[Unicode.Scalar]] = ["网", "中心", "平台", "受理中心"].map(scalars)
     /// … followed by any of these words, before the number.
     static let hotlineZhWords: [[Unicode.Scalar]] = [
         "受理", "中心", "专用", "电话号码", "电话", "热线", "专线", "号码", "Tel", "TEL",

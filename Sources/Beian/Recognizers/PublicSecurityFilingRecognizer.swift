@@ -18,7 +18,8 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         var index = 0
         while index < view.count {
             let scalar = view[index]
-            if scalar == "P" || scalar == "p", let english = englishFinding(in: view, at: index, context: context) {
+            if scalar == "P" || scalar == "p" || scalar == "G" || scalar == "g",
+               let english = englishFinding(in: view, at: index, context: context) {
                 findings.append(english.finding)
                 index = english.end
                 continue
@@ -102,18 +103,23 @@ struct PublicSecurityFilingRecognizer: Recognizer {
     // MARK: English footers
 
     /// English labels (formats.md §7): "Beijing Public Network Security No. 11011302007815",
-    /// "Shanghai Police No. 31011502406720".
+    /// "Shanghai Police No. 31011502406720"; and pinyin: "Zhe Gong Wang An Bei 33068102000388".
     private static let englishLabels: [[Unicode.Scalar]] = [
         "Public Network Security", "Public Security", "Police",
     ].map(Labels.scalars)
+    /// The pinyin of 公网安备, read with any spacing: Gongwang Anbei, Gong Wang An Bei.
+    private static let pinyinLabel: [Unicode.Scalar] = Labels.scalars("GongWangAnBei")
     private static let englishWords: Set<String> = ["filing", "record", "registration", "beian", "no", "number"]
 
     /// The English finding whose label starts at `index`, and the view index past it.
     func englishFinding(in view: TextView, at index: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
-        guard !view.isASCIILetterScalar(index - 1), let label = view.matchAny(Self.englishLabels, at: index),
-              !view.isASCIILetterScalar(label.end) else { return nil }
-        var cursor = view.skipGaps(from: label.end)
-        var sawWord = false
+        guard !view.isASCIILetterScalar(index - 1) else { return nil }
+        let pinyin = view.match(Self.pinyinLabel, at: index, gapsInside: true)
+        guard let labelEnd = pinyin ?? view.matchAny(Self.englishLabels, at: index)?.end,
+              !view.isASCIILetterScalar(labelEnd) else { return nil }
+        var cursor = view.skipGaps(from: labelEnd)
+        // The pinyin label is the filing's own name: no "No." needs to follow it.
+        var sawWord = pinyin != nil
         for _ in 0..<4 {
             if cursor < view.count, view[cursor] == ":" || view[cursor] == "." || view[cursor] == "#" {
                 cursor = view.skipGaps(from: cursor + 1)

@@ -13,8 +13,8 @@ import Testing
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/field")
     }()
 
-    /// The floors this test holds: what Beian reaches on the corpus today (the field issue's
-    /// target is recall ≥ 0.98 and precision ≥ 0.99 for visible entries).
+    /// The floors this test holds: the field issue's targets (Beian reaches 1.000 and 1.000 on
+    /// this corpus, which it was tuned on; the committed excerpts are the held-out check).
     static let minimumRecall = 0.98
     static let minimumPrecision = 0.99
 
@@ -51,8 +51,13 @@ import Testing
             FieldScore.score(file: file, annotations: annotations, findings: report.findings, into: &result)
         }
         report("Field corpus (\(lines.count) files):\n" + result.summary)
-        #expect(result.total.recall >= Self.minimumRecall)
-        #expect(result.total.precision >= Self.minimumPrecision)
+        FieldScore.write(result, name: "field-corpus")
+        #expect(result.total.recall >= Self.minimumRecall, "\(result.summary)")
+        #expect(result.total.precision >= Self.minimumPrecision, "\(result.summary)")
+        // Every entry in an attribute, a comment or a script is found.
+        for location in ["attribute", "comment", "script"] {
+            #expect(result.byLocation[location]?.missed ?? 0 == 0, "missed in \(location)")
+        }
     }
 }
 

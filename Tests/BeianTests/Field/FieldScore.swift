@@ -66,6 +66,14 @@ enum FieldScore {
         }
     }
 
+    /// Writes a result to `.build/field-reports/NAME.txt`, where `.ci/run` prints it from:
+    /// `swift test` does not show what tests write.
+    static func write(_ result: Result, name: String) {
+        let folder = packageRoot.appendingPathComponent(".build/field-reports")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? Data(result.summary.utf8).write(to: folder.appendingPathComponent(name + ".txt"))
+    }
+
     static let bracketKinds: Set<String> = ["culture_licence", "broadcast_licence", "publishing_licence",
                                             "drug_info_certificate", "religious_info_licence"]
 
@@ -104,7 +112,10 @@ enum FieldScore {
         for finding in findings {
             let kind = finding.kind.rawValue
             let findingKey = key(kind: kind, number: finding.number)
-            if let index = open.firstIndex(where: { !$0.optional && $0.kind == kind && $0.key == findingKey }) {
+            // The annotation at the finding's own bytes first, then any with the same key.
+            let sameKey = { (annotation: Annotation) in !annotation.optional && annotation.kind == kind && annotation.key == findingKey }
+            if let index = open.firstIndex(where: { sameKey($0) && $0.range?.overlaps(finding.start..<finding.end) == true })
+                ?? open.firstIndex(where: sameKey) {
                 result.count(kind: kind, location: open[index].location) { $0.found += 1 }
                 open.remove(at: index)
             } else if let index = open.firstIndex(where: { $0.optional && $0.kind == kind && $0.key == findingKey }) {

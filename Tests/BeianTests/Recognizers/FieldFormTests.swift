@@ -49,11 +49,12 @@ import Testing
         let long = try #require(single("违法和不良信息举报电话（涉网络暴力有害信息举报、未成年人举报）：010-85651074"))
         #expect(long.number == "+861085651074")
         #expect(findings("全国旅游投诉电话: 12345").isEmpty)
-        for (text, number) in [("12377举报", "12377"), ("拨打12318举报", "12318"), ("12321 举报中心", "12321")] {
+        for (text, number) in [("12377举报", "12377"), ("拨打12318举报", "12318"), ("<a href=\"x\">12318举报</a>", "12318")] {
             let first = try #require(single(text), "\(text)")
             #expect(first.number == number && first.phoneType == .short)
         }
         #expect(findings("订单13800138000举报").isEmpty, "only short service numbers stand before their label")
+        for name in ["中组部12380举报网", "12321举报中心", "拨打12388投诉举报"] { #expect(findings(name).isEmpty, "\(name)") }
         #expect(findings("消费投诉热线：12315").isEmpty)
     }
 
@@ -86,6 +87,21 @@ import Testing
         #expect(telecom.kind == .telecomLicence && telecom.raw == "粤B-20050235" && telecom.province?.code == "44")
         #expect(codes(telecom) == [.invalidClass] && !telecom.isValid)
         #expect(findings("型号B-20050235").isEmpty, "a class without its digit needs a province before it")
+    }
+
+    /// Pinyin public security labels, and province names written in two words.
+    @Test(arguments: [
+        ("Zhe Gong Wang An Bei 33068102000388", Kind.publicSecurityFiling, "33"),
+        ("E Gongwang Anbei 42011202001821", .publicSecurityFiling, "42"),
+        ("Jing Gongwang Anbei No. 11010802016198", .publicSecurityFiling, "11"),
+        ("Guang Dong ICP Bei 05070829", .icpFiling, "44"),
+        ("Zhe Jiang ICP Bei 12045675", .icpFiling, "33"),
+        ("Inner Mongolia ICP Bei 15000102", .icpFiling, "15"),
+    ] as [(String, Kind, String)])
+    func pinyinForms(text: String, kind: Kind, province: String) throws {
+        let found = try #require(single(text))
+        #expect(found.kind == kind && found.province?.code == province)
+        #expect(found.raw == text.replacingOccurrences(of: " No.", with: "").components(separatedBy: " No ").first! || found.raw == text)
     }
 
     /// Joke registries are never ICP filings; the document says what it shows.
