@@ -26,6 +26,28 @@ public enum Rendering: String, Sendable, CaseIterable {
     /// In English: labels for hotlines and news licences, the whole identifier for ICP filings
     /// and licences and public security filings ("Beijing ICP Filing No. 12345678-1"); plain otherwise.
     case englishLabel
+    /// HTML source that breaks and indents lines between the parts (京公网安备⏎␣␣␣␣11010802027341⏎␣␣␣␣号):
+    /// ICP, public security, culture and algorithm filings; plain otherwise.
+    case lineBroken
+    /// Tags between the parts, as footers print them: `<br>`, `</a> <a href=…>`, `<img …>`
+    /// (沪公网安备<br>31010102006431号); the kinds of `lineBroken`, plain otherwise.
+    case tagsBetween
+    /// The licence's name right before a bracket: 网上传播视听节目许可证（0106168）,
+    /// 广播电视节目制作经营许可证（京）字第03889号, 互联网药品信息服务资格证书（粤）-经营性-…;
+    /// plain for kinds printed otherwise.
+    case bracketedLabel
+    /// Every dash as another dash pages print: em dash (drug certificates), en dash (telecom
+    /// licences), full-width hyphen (others).
+    case dashes
+    /// In a `title` attribute of a link: found with context `attribute`.
+    case attribute
+    /// Inside an HTML comment: found with context `comment`.
+    case comment
+    /// Inside a string of a `<script>`: found with context `script`.
+    case script
+    /// A page saved as UTF-8 that still declares `<meta charset="gb2312">` (read as UTF-8, with
+    /// `charset_mismatch`).
+    case transcoded
 }
 
 /// An identifier rendered into a small document: its bytes, their encoding, and where in
@@ -39,6 +61,8 @@ public struct RenderedIdentifier: Sendable, CustomStringConvertible {
     public let range: Range<Int>
     /// Whether the document should be read as HTML (tags and references are only decoded there).
     public let isHTML: Bool
+    /// Where the identifier stands, as Beian must report it.
+    public let context: FindingContext
 
     public var description: String {
         "\(rendering.rawValue) [\(encoding)] \(range): " + (encoding == "UTF-8" ? String(decoding: bytes, as: UTF8.self) : identifier.description)
@@ -59,6 +83,7 @@ extension BeianGen {
         var suffix = " " + after
         var html = false
         var encoding = "UTF-8"
+        var context = FindingContext.text
         switch rendering {
         case .plain:
             break
@@ -102,6 +127,43 @@ extension BeianGen {
                 text = english(identifier)
             default: break
             }
+        case .lineBroken:
+            html = true
+            text = betweenParts(identifier, "\n                ")
+        case .tagsBetween:
+            html = true
+            text = betweenParts(identifier, "<br>", "</a> <a href=\"#\">", "<img src=\"i.png\">")
+        case .bracketedLabel:
+            if let name = bracketedName[identifier.kind] {
+                label = name
+                if identifier.kind == .audiovisualLicence {
+                    label += "（"
+                    suffix = "）" + suffix
+                }
+            }
+        case .dashes:
+            let dash = identifier.kind == .drugInfoCertificate ? "—" : identifier.kind == .telecomLicence ? "–" : "－"
+            text = text.replacingOccurrences(of: "-", with: dash)
+        case .attribute:
+            html = true
+            context = .attribute
+            prefix = "<p>" + before + " <a href=\"#\" title=\""
+            suffix = "\">链接</a> " + after + "</p>"
+        case .comment:
+            html = true
+            context = .comment
+            prefix = "<p>" + before + "</p>\n<!-- <p>"
+            suffix = "</p> -->\n<p>" + after + "</p>"
+        case .script:
+            html = true
+            context = .script
+            prefix = "<p>" + before + "</p><script>var footer = \""
+            suffix = "\";</script><p>" + after + "</p>"
+        case .transcoded:
+            html = true
+            prefix = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>"
+                + before + " "
+            suffix = " " + after + "</p></body></html>"
         }
         let head = prefix + label
         let whole = head + text + suffix
@@ -117,7 +179,7 @@ extension BeianGen {
             range = start..<(start + length)
         }
         return RenderedIdentifier(identifier: identifier, rendering: rendering, bytes: bytes, encoding: encoding,
-                                  range: range, isHTML: html)
+                                  range: range, isHTML: html, context: context)
     }
 
     /// Any rendering.
@@ -126,6 +188,42 @@ extension BeianGen {
     /// Identifiers of any kind in any rendering.
     public static func rendered(in province: Province? = nil) -> Generator<RenderedIdentifier, some SendableSequenceType> {
         zip(identifier(in: province), rendering).map { render($0, as: $1) }
+    }
+
+    // MARK: Field forms
+
+    /// The names licences print right before a bracket (the field issue's "label plus bracket").
+    static let bracketedName: [Kind: String] = [
+        .audiovisualLicence: "网上传播视听节目许可证", .broadcastLicence: "广播电视节目制作经营许可证",
+        .drugInfoCertificate: "互联网药品信息服务资格证书",
+    ]
+
+    /// `identifier`'s text with `gaps` (used in turn) between its parts: after the province and
+    /// the label, before 号. Kinds whose parts do not split so are left as they are.
+    static func betweenParts(_ identifier: SampleIdentifier, _ gaps: String...) -> String {
+        var text = identifier.text
+        var turn = 0
+        func next() -> String {
+            defer { turn += 1 }
+            return gaps[turn % gaps.count]
+        }
+        switch identifier.kind {
+        case .icpFiling, .icpLicence:
+            let mark = identifier.kind == .icpFiling ? "备" : "证"
+            text = text.replacingFirst("ICP", with: next() + "ICP").replacingFirst("ICP" + mark, with: "ICP" + mark + next())
+        case .publicSecurityFiling:
+            text = text.replacingFirst("公网安备", with: "公网安备" + next())
+        case .cultureLicence:
+            text = text.replacingFirst("网文", with: "网文" + next())
+        case .algorithmFiling:
+            text = text.replacingFirst("网信算备", with: "网信算备" + next())
+        default:
+            return text
+        }
+        if let mark = text.range(of: "号", options: .backwards) {
+            text.replaceSubrange(mark, with: next() + "号")
+        }
+        return text
     }
 
     // MARK: Character forms

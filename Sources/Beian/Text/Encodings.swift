@@ -12,12 +12,13 @@ import Synchronization
 ///    (`charset_mismatch`) when a declaration named another encoding.
 /// 3. A declaration decides: the transport's (an HTTP `Content-Type` charset, given by the
 ///    caller) before a `<meta charset>` / `http-equiv` in the first 4 KiB.
-/// 4. ASCII, or UTF-8 with a few damaged bytes, is UTF-8.
-/// 5. UTF-16 without a mark only for an even length with at least a quarter of one column
-///    (odd or even offsets) zero; ICU's detector for GB18030 or Big5 when it has 4 KiB or
-///    more to judge; otherwise (short footers, or the detector names neither) the reading of
-///    GB18030 and Big5 with fewer replacement characters, then more common footer characters,
-///    then GB18030.
+/// 4. UTF-16 without a mark only for an even length with at least a quarter of one column
+///    (odd or even offsets) zero.
+/// 5. ASCII, or UTF-8 with a few damaged bytes, is UTF-8.
+/// 6. ICU's detector for GB18030 or Big5 when it has 4 KiB or more to judge; otherwise (short
+///    footers, or the detector names neither) the reading of GB18030 and Big5 with fewer
+///    replacement characters, then more common footer characters, then GB18030 — unless the
+///    damaged UTF-8 reading holds more footer characters than both.
 enum Encodings {
     static let utf8 = "UTF-8"
     /// How far into a document a `<meta charset>` is looked for (HTML requires the first 1024
@@ -88,8 +89,11 @@ enum Encodings {
             return Decision(name: utf8, overriddenDeclaration: overridden)
         }
         if let declaration { return Decision(name: declaration.name) }
+        let sample = UnsafeBufferPointer(rebasing: prefix[0..<min(prefix.count, detectorSample)])
+        // ASCII in UTF-16 is valid UTF-8 too (its zero bytes are NULs): the zero column decides.
+        if let utf16 = utf16WithoutMark(sample, isComplete: isComplete) { return Decision(name: utf16) }
         if shape.valid || isMostlyUTF8(prefix) { return Decision(name: utf8) }
-        return Decision(name: guessed(prefix, isComplete: isComplete))
+        return Decision(name: guessed(sample))
     }
 
     /// Whether `bytes` are valid UTF-8 (a sequence cut at the end allowed) and hold a
@@ -100,10 +104,8 @@ enum Encodings {
         return (valid, valid && bytes.contains { $0 >= 0x80 })
     }
 
-    /// The encoding of bytes that are neither UTF-8 nor declared.
-    static func guessed(_ prefix: UnsafeBufferPointer<UInt8>, isComplete: Bool) -> String {
-        let sample = UnsafeBufferPointer(rebasing: prefix[0..<min(prefix.count, detectorSample)])
-        if let utf16 = utf16WithoutMark(sample, isComplete: isComplete) { return utf16 }
+    /// The encoding of a sample that is neither UTF-8 nor UTF-16 nor declared.
+    static func guessed(_ sample: UnsafeBufferPointer<UInt8>) -> String {
         if sample.count >= shortInput, let found = detected(sample), found == "GB18030" || found == "Big5" { return found }
         return likelierDoubleByteReading(sample)
     }

@@ -9,17 +9,18 @@ import Testing
 
     /// What a finding must say about a generated identifier.
     private func summary(_ finding: Finding) -> String {
-        "\(finding.kind.rawValue) \(finding.number) \(finding.province?.code ?? "-") \(finding.start)..<\(finding.end)"
+        "\(finding.kind.rawValue) \(finding.number) \(finding.province?.code ?? "-") \(finding.start)..<\(finding.end) \(finding.context)"
     }
 
-    private func expected(_ identifier: SampleIdentifier, at range: Range<Int>) -> String {
-        "\(identifier.kind.rawValue) \(identifier.number) \(identifier.province?.code ?? "-") \(range)"
+    private func expected(_ identifier: SampleIdentifier, at range: Range<Int>, context: FindingContext = .text) -> String {
+        "\(identifier.kind.rawValue) \(identifier.number) \(identifier.province?.code ?? "-") \(range) \(context)"
     }
 
     @Test func everyRenderingIsRecognisedAtItsByteRange() async {
         await propertyCheck(count: Self.cases, input: BeianGen.rendered()) { rendered in
             let report = scanner.check(rendered.bytes, isHTML: rendered.isHTML)
-            #expect(report.findings.map(summary) == [expected(rendered.identifier, at: rendered.range)], "\(rendered)")
+            #expect(report.findings.map(summary) == [expected(rendered.identifier, at: rendered.range, context: rendered.context)],
+                    "\(rendered)")
             let problems = report.findings.flatMap(\.issues).filter { $0.severity == .error }.map(\.message.en)
             #expect(problems.isEmpty, "\(rendered): \(problems)")
             #expect(report.encoding == rendered.encoding)
@@ -100,6 +101,19 @@ import Testing
             let html = noise.html || renderings.contains(where: \.isHTML)
             let fast = scanner.check(bytes, isHTML: html, encoding: "UTF-8").findings.map(summary)
             #expect(fast == naiveFindings(bytes, html: html).map(summary))
+        }
+    }
+
+    /// Short footers (a few dozen bytes) of every kind in GB18030 or Big5, whole or with their
+    /// last byte cut, are read in their encoding: no declaration, too short for ICU's detector.
+    @Test func shortLegacyFootersAreReadInTheirEncoding() async {
+        let input = zip(BeianGen.identifier(), Gen.bool, Gen.bool)
+        await propertyCheck(count: Self.cases, input: input) { identifier, big5, cut in
+            let rendered = BeianGen.render(identifier, as: big5 ? .big5 : .gbk)
+            let bytes = cut ? Array(rendered.bytes.dropLast()) : rendered.bytes
+            let report = scanner.check(bytes)
+            #expect(report.encoding == rendered.encoding, "\(rendered) cut: \(cut)")
+            #expect(report.findings.map(\.number) == [identifier.number], "\(rendered) cut: \(cut)")
         }
     }
 

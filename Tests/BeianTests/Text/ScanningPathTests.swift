@@ -144,6 +144,46 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 
+    /// Valid UTF-8 with a multi-byte sequence is UTF-8 whatever a declaration says (a page
+    /// transcoded when saved): the report says which declaration it overrode.
+    @Test func validUTF8OutranksDeclarations() throws {
+        let transcoded = scanner.check(Array(page.utf8))
+        #expect(transcoded.encoding == "UTF-8")
+        #expect(transcoded.findings.map(\.number) == ["05002571", "11010802020088"])
+        #expect(transcoded.issues.map(\.code).first == .charsetMismatch)
+        #expect(transcoded.issues.first?.severity == .info && transcoded.issues.first?.message.en.contains("gbk") == true)
+        let fromHTTP = scanner.check(Array("京ICP备05002571号".utf8), declaredCharset: "big5")
+        #expect(fromHTTP.encoding == "UTF-8" && fromHTTP.issues.first?.message.en.contains("big5") == true)
+        // ASCII alone is no evidence: the declaration decides, and nothing is overridden.
+        let ascii = scanner.check(Array("<meta charset=\"gbk\"><p>ICP</p>".utf8))
+        #expect(ascii.encoding == "GB18030" && !ascii.issues.map(\.code).contains(.charsetMismatch))
+        // The transport's declaration outranks <meta> when the bytes are not UTF-8.
+        let gbk = try #require(encode(page, as: "GBK"))
+        let big5Declared = scanner.check(gbk, declaredCharset: "gbk")
+        #expect(big5Declared.encoding == "GB18030")
+        let wrongMeta = Array("<meta charset=\"big5\">".utf8) + (try #require(encode("京ICP备05002571号 版权所有", as: "GBK")))
+        #expect(scanner.check(wrongMeta, declaredCharset: "GB2312").findings.map(\.number) == ["05002571"])
+    }
+
+    /// Short GBK and Big5 footers, whole or cut, are read in their encoding; UTF-16 without a
+    /// mark only for an even length with a zero column.
+    @Test func shortInputs() throws {
+        let footer = "京ICP备12045678号 京公网安备11010802020088号"
+        let gbk = try #require(encode(footer, as: "GBK"))
+        for bytes in [gbk, Array(gbk.dropLast())] {
+            let report = scanner.check(bytes)
+            #expect(report.encoding == "GB18030")
+        }
+        #expect(scanner.check(gbk).findings.map(\.number) == ["12045678", "11010802020088"])
+        let big5 = try #require(encode("京ICP備12045678號 京公網安備11010802020088號", as: "Big5"))
+        #expect(scanner.check(big5).encoding == "Big5")
+        #expect(scanner.check(Array(big5.dropLast())).encoding == "Big5")
+        #expect(scanner.check(big5).findings.map(\.number) == ["12045678", "11010802020088"])
+        let utf16 = try #require(encode("ICP 12045678", as: "UTF-16LE"))
+        #expect(scanner.check(utf16).encoding == "UTF-16LE")
+        #expect(scanner.check(Array(utf16.dropLast())).encoding != "UTF-16LE", "never UTF-16 for an odd length")
+    }
+
     @Test func undeclaredBig5IsDetected() throws {
         let text = "本網站內容僅供參考，未經許可不得轉載。版權所有 示例資訊科技有限公司 粵ICP備11018438號 違法和不良信息舉報電話：020-12345678"
         let bytes = try #require(encode(text, as: "Big5"))
