@@ -60,8 +60,8 @@ struct TelecomLicenceRecognizer: Recognizer {
     /// A class letter without its digit, right before a dash, after a province abbreviation
     /// (粤B-20050235, printed under 'ICP备案号：'): the index past it. Reported with
     /// `invalid_class`; it must have eight digits to count.
-    private func classWithoutDigit(_ view: TextView, at index: Int) -> Int? {
-        guard index + 1 < view.count, view[index] == "A" || view[index] == "B" || view[index] == "D",
+    @inline(__always) private func classWithoutDigit(_ view: TextView, at index: Int) -> Int? {
+        guard view[index] == "A" || view[index] == "B" || view[index] == "D", index + 1 < view.count,
               case let dash = view.skipSoftGaps(from: index + 1), dash < view.count, view[dash] == "-",
               let previous = view.previousNonGap(before: index), view.isIdeograph(previous),
               Province(abbreviation: Character(view[previous])) != nil else { return nil }

@@ -83,6 +83,8 @@ enum Encodings {
         let declaration = [declared, declaredCharset(prefix)].lazy.compactMap { label in
             label.flatMap { label in canonicalName(label).map { (label: label, name: $0) } }
         }.first
+        // A declaration of UTF-8 gives UTF-8 whatever the bytes are: no need to read them all.
+        if declaration?.name == utf8 { return Decision(name: utf8) }
         let shape = utf8Shape()
         if shape.valid && shape.multibyte {
             let overridden = declaration.flatMap { $0.name == utf8 ? nil : $0.label }

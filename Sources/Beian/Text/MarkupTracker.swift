@@ -32,7 +32,7 @@ struct MarkupTracker {
             switch state {
             case .text:
                 var kind: Int32 = 0
-                let found = beian_next_markup_open(pointer, bytes.count, from, to, &kind)
+                let found = beian_next_markup_open(pointer, bytes.count, from, to, 0, &kind)
                 guard found >= 0, found < bytes.count else { position = offset; return state.context }
                 if kind == BEIAN_MARKUP_COMMENT {
                     state = .comment
@@ -45,7 +45,7 @@ struct MarkupTracker {
                 }
             case .comment, .script:
                 let kind = state == .comment ? BEIAN_MARKUP_COMMENT : BEIAN_MARKUP_SCRIPT
-                let found = beian_next_markup_close(pointer, bytes.count, from, to, Int32(kind))
+                let found = beian_next_markup_close(pointer, bytes.count, from, to, 0, Int32(kind))
                 guard found >= 0, found < bytes.count else { position = offset; return state.context }
                 state = .text
                 position = base + found + (kind == BEIAN_MARKUP_COMMENT ? 3 : 2)

@@ -251,10 +251,25 @@ struct TextView {
 
     /// Attributes whose values people read: tooltips, image text, labels, meta content.
     /// Others (href, src, class …) hold URLs and names, whose digits are no registration.
-    static let readableAttributeNames: Set<String> = [
+    static let readableAttributeNames: [String] = [
         "title", "alt", "content", "value", "placeholder", "aria-label", "label", "summary",
         "data-title", "data-original-title", "data-content", "data-tooltip", "data-tip",
     ]
+    private static let readableAttributeBytes: [[UInt8]] = readableAttributeNames.map { Array($0.utf8) }
+
+    /// The readable attribute named by `range` of `bytes` (any case), compared byte by byte
+    /// so that the many other attributes of a page cost no string.
+    private static func readableAttributeName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        for (index, name) in readableAttributeBytes.enumerated() where name.count == range.count {
+            var same = true
+            for (offset, byte) in name.enumerated() where bytes[range.lowerBound + offset] | 0x20 != byte | 0x20 {
+                same = false
+                break
+            }
+            if same { return readableAttributeNames[index] }
+        }
+        return nil
+    }
 
     /// Appends the readable attribute values of the start tag in `range` to `attributes`.
     static func readableAttributes(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into attributes: inout [Attribute]) {
@@ -286,9 +301,8 @@ struct TextView {
                 value = cursor..<close
                 cursor = close
             }
-            guard !value.isEmpty, nameEnd - nameStart <= 24 else { continue }
-            let name = String(decoding: bytes[nameStart..<nameEnd].map { $0 | ((0x41...0x5A).contains($0) ? 0x20 : 0) }, as: UTF8.self)
-            if readableAttributeNames.contains(name) { attributes.append(Attribute(value: value, name: name)) }
+            guard !value.isEmpty, let name = readableAttributeName(bytes, nameStart..<nameEnd) else { continue }
+            attributes.append(Attribute(value: value, name: name))
         }
     }
 

@@ -92,11 +92,13 @@ enum { BEIAN_MARKUP_COMMENT = 1, BEIAN_MARKUP_SCRIPT = 2 };
 /// The first offset in [from, to) where a comment ("<!--") or a script start tag ("<script"
 /// then no name character) opens, with its kind in `*kind`; SIZE_MAX when none does. Reads
 /// up to 8 bytes past `to` (within `count`) to check a match that starts before it.
-size_t beian_next_markup_open(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t to, int *_Nonnull kind);
+/// `scalar_only` = 1 uses the portable loop instead of the AVX2 one (for tests).
+size_t beian_next_markup_open(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t to, int scalar_only,
+                              int *_Nonnull kind);
 
 /// The first offset in [from, to) where markup of `kind` closes ("-->" for a comment,
 /// "</script" in any case for a script); SIZE_MAX when none does.
-size_t beian_next_markup_close(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t to, int kind);
+size_t beian_next_markup_close(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t to, int scalar_only, int kind);
 
 /// Whether the AVX2 loop is in use on this machine.
 int beian_scan_uses_avx2(void);
