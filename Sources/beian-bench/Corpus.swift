@@ -65,6 +65,13 @@ struct CorpusGenerator {
         "举报邮箱：jubao@example.com", "版本号 v2.3.1", "B2B平台", "联系电话：010-12345678", "服务热线：400-123-4567",
         "日报 2023年12月", "保证金 5000元", "准备了 123 份材料", "report 2024-05", "license: MIT 2.0",
     ]
+    /// Footer text seen on real pages that is no registration: a joke registry, a reporting
+    /// site's name, another domain's complaint line, a record code only in a link's URL. One
+    /// footer in four has one.
+    private static let footerDecoys = [
+        "萌ICP备20220417号", "中组部12380举报网", "全国旅游投诉电话：12345",
+        "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143\">公安备案</a>",
+    ]
 
     private mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &random)! }
     private mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
@@ -133,7 +140,7 @@ struct CorpusGenerator {
 
     /// The identifier as a page may print it. Every rendering keeps what Beian reports.
     private mutating func render(_ identifier: String, kind: String) -> String {
-        switch int(0...6) {
+        switch int(0...9) {
         case 0:  // full-width letters, digits and dashes
             return String(identifier.unicodeScalars.map { scalar -> Character in
                 let value = scalar.value
@@ -154,6 +161,14 @@ struct CorpusGenerator {
         case 4 where kind != "hotline" && kind != "news_licence":  // a tag inside
             return identifier.replacingOccurrences(of: "ICP", with: "<span>ICP</span>")
                 .replacingOccurrences(of: "公网安备", with: "<b>公网安备</b>")
+        case 5 where kind == "icp_filing" || kind == "icp_licence" || kind == "public_security_filing":
+            // HTML source that breaks and indents lines between the parts
+            return identifier.replacingOccurrences(of: "备", with: "备\n                ").replacingOccurrences(of: "证", with: "证\n    ")
+                .replacingOccurrences(of: "号", with: "\n                号")
+        case 6 where kind == "icp_filing" || kind == "public_security_filing":  // a line break tag between the parts
+            return identifier.replacingOccurrences(of: "公网安备", with: "公网安备<br>").replacingOccurrences(of: "ICP备", with: "ICP备<br>")
+        case 7 where kind == "telecom_licence":  // an en dash
+            return identifier.replacingOccurrences(of: "-", with: "–")
         default:
             return identifier
         }
@@ -161,14 +176,16 @@ struct CorpusGenerator {
 
     // MARK: Pages
 
-    /// A page of about `size` bytes (UTF-8), with its ground truth.
+    /// A page of about `size` bytes (UTF-8), with its ground truth. One page in eight is served
+    /// as GBK; one in eight is UTF-8 that still declares gb2312 (transcoded when saved).
     mutating func page(index: Int, size: Int) -> Page {
         let gbk = index % 8 == 5
+        let transcoded = index % 8 == 3
         let encoding = gbk ? "GBK" : "UTF-8"
         // Segments: text, and whether it is a planted identifier (kind, number).
         var segments: [(text: String, planted: (kind: String, number: String)?)] = []
         func add(_ text: String) { segments.append((text, nil)) }
-        add("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"\(gbk ? "gbk" : "utf-8")\">")
+        add("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"\(gbk ? "gbk" : transcoded ? "gb2312" : "utf-8")\">")
         add("<title>\(pick(Self.proseWords))\(pick(Self.proseWords))网 - 第\(index)页</title>\n")
         add("<style>.nav-item{margin:0 12px;color:#333}.footer p{line-height:1.8;font-size:12px}</style>\n")
         add(script())
@@ -187,13 +204,31 @@ struct CorpusGenerator {
             written += paragraph.utf8.count
         }
         add("</div>\n<div class=\"footer\"><p>版权所有 © 2024 \(pick(Self.proseWords))\(pick(Self.proseWords))有限公司")
+        if chance(0.25) { add(" " + pick(Self.footerDecoys) + " ") }
         for _ in 0..<int(1...6) {
             let planted = registration()
-            add(pick(["&nbsp;&nbsp;", " ", "<br>", "　", " | "]) + planted.label)
+            let gap = pick(["&nbsp;&nbsp;", " ", "<br>", "　", " | "])
             let linked = planted.kind == "icp_filing" && chance(0.7)
-            if linked { add("<a href=\"https://beian.miit.gov.cn/\" target=\"_blank\">") }
-            segments.append((render(planted.identifier, kind: planted.kind), (planted.kind, planted.number)))
-            if linked { add("</a>") }
+            // Where it stands: mostly text; else a title attribute, a comment or a script string.
+            switch int(0...19) {
+            case 0:
+                add(gap + "<a href=\"#\" title=\"" + planted.label)
+                segments.append((planted.identifier, (planted.kind, planted.number)))
+                add("\">\(pick(Self.proseWords))</a>")
+            case 1:
+                add(gap + "<!-- " + planted.label)
+                segments.append((planted.identifier, (planted.kind, planted.number)))
+                add(" -->")
+            case 2:
+                add(gap + "<script>var footer = \"" + planted.label)
+                segments.append((planted.identifier, (planted.kind, planted.number)))
+                add("\";</script>")
+            default:
+                add(gap + planted.label)
+                if linked { add("<a href=\"https://beian.miit.gov.cn/\" target=\"_blank\">") }
+                segments.append((render(planted.identifier, kind: planted.kind), (planted.kind, planted.number)))
+                if linked { add("</a>") }
+            }
         }
         add("</p></div>\n</body></html>\n")
         // Encode segment by segment (GBK is stateless, so the pieces concatenate), recording ranges.
