@@ -123,7 +123,7 @@ enum FieldScore {
             } else if annotations.contains(where: { $0.kind == "other" && $0.range.map { $0.overlaps(finding.start..<finding.end) } ?? false }) {
                 continue
             } else {
-                result.count(kind: kind, location: "?") { $0.added += 1 }
+                result.count(kind: kind, location: finding.context == .text ? "visible" : finding.context.rawValue) { $0.added += 1 }
                 result.added.append("\(file) \(kind) \(finding.raw.debugDescription) @\(finding.start) key \(findingKey)")
             }
         }
