@@ -144,10 +144,11 @@ public final class BeianStream {
         let base = byteCount
         byteCount += piece.count
         if let decoder {
+            // A character begun in an earlier piece starts where the bytes the decoder held began.
+            let carried = base - decoder.pendingBytes
             let (decoded, offsets) = decoder.decode(piece, flush: flush)
             text += decoded
-            // A character begun in an earlier piece is placed at this piece's start.
-            inputOffsets += offsets.map { $0 < 0 ? base : base + Int($0) }
+            inputOffsets += offsets.map { $0 < 0 ? carried : base + Int($0) }
         } else {
             text.append(contentsOf: piece)
         }

@@ -100,6 +100,12 @@ int32_t beian_decoder_decode(BeianDecoder *decoder, const uint8_t *source, int32
     return written;
 }
 
+int32_t beian_decoder_pending(const BeianDecoder *decoder) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t pending = ucnv_toUCountPending((const UConverter *)decoder, &status);
+    return U_SUCCESS(status) && pending > 0 ? pending : 0;
+}
+
 void beian_decoder_reset(BeianDecoder *decoder) {
     ucnv_reset((UConverter *)decoder);
 }

@@ -278,6 +278,10 @@ final class Decoder {
 
     deinit { beian_decoder_close(handle) }
 
+    /// How many bytes of a character begun in the last `decode` are held for the next: the
+    /// character starts that many bytes before the last piece's end.
+    var pendingBytes: Int { Int(beian_decoder_pending(handle)) }
+
     /// Forgets any partial character: the next `decode` starts a new text.
     func reset() { beian_decoder_reset(handle) }
 

@@ -67,6 +67,10 @@ int32_t beian_decoder_decode(BeianDecoder *_Nonnull decoder, const uint8_t *_Non
                              int flush, uint8_t *_Nonnull out, int32_t *_Nonnull offsets, int32_t capacity,
                              int32_t *_Nonnull status);
 
+/// How many bytes of a character begun in the last call the converter holds, waiting for the
+/// rest: that character starts that many bytes before the last call's end.
+int32_t beian_decoder_pending(const BeianDecoder *_Nonnull decoder);
+
 /// Forgets any partial character, so that the next call starts a new text.
 void beian_decoder_reset(BeianDecoder *_Nonnull decoder);
 

@@ -297,6 +297,28 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 @Suite struct StreamTests {
+    /// A character of a GB18030 or Big5 stream cut between two pieces keeps its offset: the
+    /// bytes the decoder held count from where they began (a fault found by feeding
+    /// `beian scan -` a GBK page whose character straddled the 64 KiB read).
+    @Test func charactersCutBetweenPiecesKeepTheirOffsets() throws {
+        for (encoding, filler, footer) in [("GBK", "正文内容 ", "京ICP备12045678号 正文"), ("Big5", "正文內容 ", "京ICP備12045678號 正文")] {
+            let unit = try #require(TextEncoding.encode(filler, as: encoding))
+            for cut in [65534, 65535] {
+                var bytes = Array(Array(repeating: unit, count: 20_000).joined().prefix(cut)) + [0x20]
+                bytes += try #require(TextEncoding.encode(footer, as: encoding))
+                let whole = scanner.check(bytes).findings.map { $0.byteRange }
+                #expect(!whole.isEmpty)
+                for split in [65535, 65536, 65537] {
+                    let stream = BeianStream(scanner: scanner)
+                    var found = stream.feed(Array(bytes[..<split]))
+                    found += stream.feed(Array(bytes[split...]))
+                    found += stream.finish()
+                    #expect(found.map(\.byteRange) == whole, "\(encoding) cut \(cut) split \(split)")
+                }
+            }
+        }
+    }
+
     /// Fed in pieces of any size, a stream finds exactly what checking the whole input finds,
     /// at the same offsets, in UTF-8 and in GB18030.
     @Test func piecesOfAnySizeGiveTheWholeDocumentsFindings() throws {
