@@ -10,14 +10,19 @@ struct BeianCommand: ParsableCommand {
     )
 
     /// ArgumentParser's own messages are English: a usage error gets its Chinese line first.
+    /// Whatever the outcome, output that did not arrive ends the command with status 2
+    /// (`OutputCheck`).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+            OutputCheck.verify()
         } catch {
             if exitCode(for: error) == .validationFailure {
                 let chinese = UsageError.chinese(for: fullMessage(for: error))
                 FileHandle.standardError.write(Data("错误：\(chinese)（用法见 beian --help）\n".utf8))
+            } else {
+                OutputCheck.verify()
             }
             exit(withError: error)
         }

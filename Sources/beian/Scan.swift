@@ -150,12 +150,14 @@ final class Console: @unchecked Sendable {
         line.withUnsafeBytes { Self.writeAll(2, $0) }
     }
 
+    /// Writes all of `bytes`; a failure on standard output is recorded for `OutputCheck`.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {
             let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
+                if fd == 1 { OutputCheck.recordFailure(errno) }
                 return
             }
             offset += written
