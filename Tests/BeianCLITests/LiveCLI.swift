@@ -126,8 +126,8 @@ import Testing
     }
 
     /// Each page reads as the same bytes saved to a file do: UTF-8, GBK declared only by
-    /// Content-Type, GBK whose Content-Type outranks a wrong <meta charset>, gzip and deflate
-    /// bodies, a chain of five redirects, relative links. URLs and files mix, in order.
+    /// Content-Type, GBK whose Content-Type outranks a wrong <meta charset>, gzip, deflate, br
+    /// and zstd bodies, a chain of five redirects, relative links. URLs and files mix, in order.
     @Test func livePagesReportAsTheSameBytesOnDisk() throws {
         try withServer { server in
             let cases: [(path: String, file: String)] = [
@@ -136,6 +136,8 @@ import Testing
                 ("/page/gbk-meta-big5.html?charset=GBK", "gbk-meta-big5.html"),
                 ("/gzip/utf8.html?t=gzip", "utf8.html"),
                 ("/deflate/utf8.html?t=deflate", "utf8.html"),
+                ("/br/utf8.html?t=br", "utf8.html"),
+                ("/zstd/utf8.html?t=zstd", "utf8.html"),
                 ("/redirect/5/utf8.html?t=chain", "utf8.html"),
                 ("/page/relative.html", "relative.html"),
             ]
@@ -160,13 +162,13 @@ import Testing
             #expect(reports[1]["encoding"] as? String == "GB18030" && (reports[1]["findings"] as? [Any])?.count == 3)
             // Content-Type outranks <meta charset="big5">: on disk, without --encoding, the meta wins.
             #expect(reports[2]["encoding"] as? String == "GB18030" && plain[2]["encoding"] as? String == "Big5")
-            // Compressed bodies were asked for and sent compressed.
-            for token in ["gzip", "deflate"] {
+            // Compressed bodies were asked for and sent compressed (libcurl offers what it was built with).
+            for token in ["gzip", "deflate", "br", "zstd"] {
                 let request = try #require(try server.stats(token).requests.first)
                 #expect((request["accept_encoding"] as? String)?.contains(token) == true)
             }
             // Five redirects (absolute URL, absolute path, relative path) are followed; `final` is where they led.
-            let chain = try #require(reports[5]["url"] as? [String: Any])
+            let chain = try #require(reports[7]["url"] as? [String: Any])
             #expect(chain["final"] as? String == server.url("/redirect/0/utf8.html?t=chain"))
             let hops = try server.stats("chain").requests
             #expect(hops.compactMap { $0["path"] as? String } == (0...5).reversed().map { "/redirect/\($0)/utf8.html?t=chain" })
@@ -177,7 +179,7 @@ import Testing
             #expect(hops.allSatisfy { $0["user_agent"] as? String == "Beian/\(version) (+https://github.com/beian/beian)" })
             // A relative MIIT link on a page of 127.0.0.1 leads to 127.0.0.1: no_miit_link; the
             // absolute https://beian.miit.gov.cn link passes (it is read, never fetched).
-            let relative = try #require(reports[6]["findings"] as? [[String: Any]])
+            let relative = try #require(reports[8]["findings"] as? [[String: Any]])
             #expect(relative.map(codes) == [["no_miit_link"], []])
         }
     }

@@ -13,6 +13,8 @@ Commands on standard input, one a line, each answered with one line of JSON:
 Routes (pages come from pages/ next to this file):
   /page/NAME[?charset=CS]   pages/NAME as text/html, with "; charset=CS" when given
   /gzip/NAME, /deflate/NAME pages/NAME compressed, when the request accepts the coding
+  /br/NAME, /zstd/NAME      pages/NAME.br or NAME.zst, made once with `brotli -q 11` and
+                            `zstd -19` (Python has neither), when the request accepts the coding
   /redirect/N/NAME          N redirects (absolute URL, absolute path, relative path in turn),
                             each setting a cookie, then pages/NAME
   /loop                     redirects to itself
@@ -89,6 +91,13 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "page":
             charset = query.get("charset", [None])[0]
             self.send(200, page(parts[1]), "text/html" + (f"; charset={charset}" if charset else ""))
+        elif kind in ("br", "zstd"):
+            name = parts[1]
+            if kind in (self.headers.get("Accept-Encoding") or ""):
+                suffix = ".br" if kind == "br" else ".zst"
+                self.send(200, page(name + suffix), headers=[("Content-Encoding", kind)])
+            else:
+                self.send(200, page(name))
         elif kind in ("gzip", "deflate"):
             accepted = self.headers.get("Accept-Encoding") or ""
             body = page(parts[1])
