@@ -330,3 +330,21 @@ extension LiveCLITests {
         #expect(both.stdout.contains("\n  重定向到 / redirected to  \(server.url("/redirect/0/utf8.html"))  [HTTP 200]\n"))
     }
 }
+
+extension LiveCLITests {
+    /// The README's live example is what the loopback run prints, with its two URLs written
+    /// as the placeholders the README names.
+    @Test func readmeShowsALiveCheck() throws {
+        let server = try Server()
+        defer { server.stop() }
+        let result = try run(["check", "--lang", "en", server.url("/redirect/1/relative.html")])
+        let shown = result.stdout
+            .replacingOccurrences(of: server.url("/redirect/1/relative.html"), with: "https://www.example.cn/")
+            .replacingOccurrences(of: server.url("/redirect/0/relative.html"), with: "https://www.example.cn/index.html")
+        let readme = try String(contentsOf: CLITests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let command = "$ beian check --lang en https://www.example.cn/\n"
+        let start = try #require(readme.range(of: "```\n" + command))
+        let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == shown)
+    }
+}
