@@ -50,13 +50,19 @@ public final class BeianScanner: Sendable {
     ///   - declaredCharset: the charset the transport declared (an HTTP `Content-Type`'s
     ///     `charset`, a WARC record's): it outranks a `<meta charset>`, and valid UTF-8 bytes
     ///     outrank both (`charset_mismatch`).
+    ///   - baseURL: the URL the document came from, after redirects, for a page fetched over
+    ///     HTTP: link checks then resolve relative `href`s against it, as a browser does (a
+    ///     relative link leads to the page's own host). Nil (files, standard input) reads only
+    ///     absolute links and `href="beian.miit.gov.cn"` (see the README's link rules).
     public func check(_ bytes: UnsafeRawBufferPointer, source: String = "-", required: Set<Kind> = [],
-                      isHTML: Bool? = nil, encoding: String? = nil, declaredCharset: String? = nil) -> Report {
+                      isHTML: Bool? = nil, encoding: String? = nil, declaredCharset: String? = nil,
+                      baseURL: String? = nil) -> Report {
         let buffer = bytes.assumingMemoryBound(to: UInt8.self)
         if buffer.count > Self.wholeDocumentLimit {
             return checkInPieces(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding,
-                                 declaredCharset: declaredCharset)
+                                 declaredCharset: declaredCharset, baseURL: baseURL)
         }
+        let baseHost = baseURL.flatMap { LinkChecks.host(of: $0) }
         let decision = encoding.flatMap(Encodings.canonicalName).map { Encodings.Decision(name: $0) }
             ?? Encodings.decide(prefix: buffer, isComplete: true, declared: declaredCharset,
                                 utf8Shape: { Encodings.utf8Shape(buffer) })
@@ -64,7 +70,7 @@ public final class BeianScanner: Sendable {
         let encodingIssues = decision.issue.map { [$0] } ?? []
         guard name != Encodings.utf8, let decoder = Decoder(charset: name) else {
             let html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
-            let findings = scan(buffer, isHTML: html)
+            let findings = scan(buffer, isHTML: html, baseHost: baseHost)
             return Report(source: source, findings: findings,
                           issues: encodingIssues + DocumentChecks.issues(for: findings, required: required), isHTML: html)
         }
@@ -73,7 +79,7 @@ public final class BeianScanner: Sendable {
         if let family = LegacyWindows.Family(encoding: name) {
             // ASCII-compatible: tags and links read the same in the raw bytes.
             html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
-            findings = LegacyWindows.scan(buffer, family: family, html: html, decoder: decoder) { scan($0, isHTML: html) }
+            findings = LegacyWindows.scan(buffer, family: family, html: html, decoder: decoder) { scan($0, isHTML: html, baseHost: baseHost) }
             if html {
                 // The windows' own readings cannot see a comment or script that opened before them.
                 var markup = MarkupTracker()
@@ -83,7 +89,7 @@ public final class BeianScanner: Sendable {
             let (decoded, offsets) = decoder.decode(buffer, flush: true)
             html = isHTML ?? decoded.withUnsafeBufferPointer { HTMLDocument.looksLikeHTML($0) }
             findings = decoded.withUnsafeBufferPointer { text in
-                scan(text, isHTML: html).map { finding in
+                scan(text, isHTML: html, baseHost: baseHost).map { finding in
                     var moved = finding
                     moved.start = Int(offsets[finding.start])
                     moved.end = finding.end < offsets.count ? Int(offsets[finding.end]) : buffer.count
@@ -95,19 +101,21 @@ public final class BeianScanner: Sendable {
                       issues: encodingIssues + DocumentChecks.issues(for: findings, required: required), isHTML: html, encoding: name)
     }
 
-    /// Checks one document given as bytes (see `check(_:source:required:isHTML:encoding:)`).
+    /// Checks one document given as bytes (see `check(_:source:required:isHTML:encoding:declaredCharset:baseURL:)`).
     public func check(_ bytes: [UInt8], source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
-                      encoding: String? = nil, declaredCharset: String? = nil) -> Report {
+                      encoding: String? = nil, declaredCharset: String? = nil, baseURL: String? = nil) -> Report {
         bytes.withUnsafeBytes {
-            check($0, source: source, required: required, isHTML: isHTML, encoding: encoding, declaredCharset: declaredCharset)
+            check($0, source: source, required: required, isHTML: isHTML, encoding: encoding, declaredCharset: declaredCharset,
+                  baseURL: baseURL)
         }
     }
 
-    /// Checks one document given as `Data` (see `check(_:source:required:isHTML:encoding:)`).
+    /// Checks one document given as `Data` (see `check(_:source:required:isHTML:encoding:declaredCharset:baseURL:)`).
     public func check(_ data: Data, source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
-                      encoding: String? = nil, declaredCharset: String? = nil) -> Report {
+                      encoding: String? = nil, declaredCharset: String? = nil, baseURL: String? = nil) -> Report {
         data.withUnsafeBytes {
-            check($0, source: source, required: required, isHTML: isHTML, encoding: encoding, declaredCharset: declaredCharset)
+            check($0, source: source, required: required, isHTML: isHTML, encoding: encoding, declaredCharset: declaredCharset,
+                  baseURL: baseURL)
         }
     }
 
@@ -143,9 +151,9 @@ public final class BeianScanner: Sendable {
     static let wholeDocumentLimit = 16 << 20
 
     private func checkInPieces(_ bytes: UnsafeRawBufferPointer, source: String, required: Set<Kind>, isHTML: Bool?,
-                               encoding: String?, declaredCharset: String?) -> Report {
+                               encoding: String?, declaredCharset: String?, baseURL: String?) -> Report {
         let stream = BeianStream(scanner: self, source: source, required: required, isHTML: isHTML, encoding: encoding,
-                                 declaredCharset: declaredCharset)
+                                 declaredCharset: declaredCharset, baseURL: baseURL)
         // `feed` scans in chunks of its own, so the whole input can be given at once.
         var findings = stream.feed(bytes)
         findings += stream.finish()
@@ -153,7 +161,9 @@ public final class BeianScanner: Sendable {
                       encoding: stream.encoding ?? Encodings.utf8)
     }
 
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> [Finding] {
+    /// The findings of UTF-8 text; `baseHost`, the host of a fetched page's URL, is where its
+    /// relative links lead (link checks).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool, baseHost: String? = nil) -> [Finding] {
         let context = RecognitionContext(bytes: bytes, referenceYear: referenceYear)
         var findings: [Finding] = []
         for window in Prefilter.windows(in: bytes, html: isHTML) {
@@ -164,7 +174,7 @@ public final class BeianScanner: Sendable {
         if isHTML {
             var markup = MarkupTracker()
             markup.mark(&findings, in: bytes)
-            findings = LinkChecks.apply(to: findings, in: bytes)
+            findings = LinkChecks.apply(to: findings, in: bytes, baseHost: baseHost)
         }
         return findings
     }

@@ -59,6 +59,8 @@ public final class BeianStream {
     private var summary = DocumentChecks.Summary()
     private var finished = false
     private let declaredCharset: String?
+    /// The host of the page's URL, where its relative links lead.
+    private let baseHost: String?
     /// Comments and scripts across pieces, in the kept text's offsets (`textStart` on).
     private var markup = MarkupTracker()
     /// The document issue of the encoding decision (`charset_mismatch`), if any.
@@ -69,11 +71,15 @@ public final class BeianStream {
     ///   - declaredCharset: the charset the transport declared (HTTP `Content-Type`); see
     ///     `BeianScanner.check(_:source:required:isHTML:encoding:declaredCharset:)`.
     ///   - isHTML: whether to read tags and links; nil detects it from the first 64 KiB.
+    ///   - baseURL: the URL a fetched page came from, after redirects: relative links resolve
+    ///     against it (see `BeianScanner.check(_:source:required:isHTML:encoding:declaredCharset:baseURL:)`).
     ///   - chunkSize: bytes scanned at a time (at least `minimumChunkSize`); memory use is
     ///     about twice this.
     public init(scanner: BeianScanner, source: String = "-", required: Set<Kind> = [], isHTML: Bool? = nil,
-                encoding: String? = nil, declaredCharset: String? = nil, chunkSize: Int = BeianStream.chunkSize) {
+                encoding: String? = nil, declaredCharset: String? = nil, baseURL: String? = nil,
+                chunkSize: Int = BeianStream.chunkSize) {
         self.declaredCharset = declaredCharset
+        self.baseHost = baseURL.flatMap { LinkChecks.host(of: $0) }
         self.chunkSize = max(chunkSize, Self.minimumChunkSize)
         self.scanner = scanner
         self.source = source
@@ -170,7 +176,7 @@ public final class BeianStream {
     private func scanText(final: Bool) -> [Finding] {
         let boundary = textStart + text.count - (final ? 0 : Self.overlapAfter)
         let html = isHTML ?? false
-        let scanned = text.withUnsafeBufferPointer { scanner.scan($0, isHTML: html) }
+        let scanned = text.withUnsafeBufferPointer { scanner.scan($0, isHTML: html, baseHost: baseHost) }
         var found: [Finding] = []
         for finding in scanned {
             let start = textStart + finding.start

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Beian
 import Foundation
 
 @main
@@ -6,6 +7,7 @@ struct BeianCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beian",
         abstract: "读取并校验中国网站页脚的备案号与许可证 / Read and validate the registration strings of Chinese website footers.",
+        version: BeianVersion.current,
         subcommands: [Check.self, Scan.self, Explain.self]
     )
 

@@ -4,17 +4,21 @@ import Beian
 import Glibc
 #endif
 
-/// `beian check`: each input is one document; prints its findings and exits 0 (all valid),
-/// 1 (an input has an error) or 2 (an input could not be read).
+/// `beian check`: each input is one document (a file, standard input, or a page fetched over
+/// HTTP); prints its findings and exits 0 (all valid), 1 (an input has an error) or 2 (an
+/// input could not be read).
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查页脚或页面中的备案号、许可证号和举报电话 / Check the registrations, licences and hotlines in footers or pages.",
         discussion: """
+        以 http:// 或 https:// 开头的参数作为网页抓取（重定向最多 5 次；非 2xx、超时或超过 --max-size 视为无法读取）。
+        Arguments starting with http:// or https:// are fetched as pages (at most 5 redirects; \
+        a status other than 2xx, a timeout or a body over --max-size makes the input unreadable).
         退出码 / Exit status: 0 全部有效 all valid; 1 有错误 an input has an error; 2 有输入无法读取 an input could not be read.
         """
     )
 
-    @Argument(help: "文件；无或 - 表示标准输入 / Files; none or - reads standard input.")
+    @Argument(help: "文件或网址；无或 - 表示标准输入 / Files or http(s) URLs; none or - reads standard input.")
     var files: [String] = []
 
     @Option(name: .customLong("require"), help: ArgumentHelp(
@@ -25,6 +29,7 @@ struct Check: ParsableCommand {
     @OptionGroup var scanning: ScannerOptions
     @OptionGroup var encoding: EncodingOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var fetching: FetchOptions
 
     func run() throws {
         let scanner = try scanning.scanner(languages: output.lang.languages)
@@ -32,10 +37,20 @@ struct Check: ParsableCommand {
         let renderer = TextReport(languages: output.lang.languages, color: isatty(1) == 1 && getenv("NO_COLOR") == nil)
         var unreadable = false
         var invalid = false
+        let fetcher = files.contains(where: PageFetcher.isURL) ? fetching.fetcher() : nil
         for path in files.isEmpty ? ["-"] : files {
             do {
-                let bytes = try DocumentReader.read(path: path)
-                let report = scanner.check(bytes, source: path, required: requiredKinds, encoding: encoding.encoding?.name)
+                let report: Report
+                if let fetcher, PageFetcher.isURL(path) {
+                    let page = try fetcher.fetch(path).get()
+                    var checked = scanner.check(page.body, source: path, required: requiredKinds, encoding: encoding.encoding?.name,
+                                                declaredCharset: page.charset, baseURL: page.url.final)
+                    checked.url = page.url
+                    report = checked
+                } else {
+                    let bytes = try DocumentReader.read(path: path)
+                    report = scanner.check(bytes, source: path, required: requiredKinds, encoding: encoding.encoding?.name)
+                }
                 invalid = invalid || !report.isValid
                 switch output.format {
                 case .json: print(ReportJSON.value(of: report).serialized())

@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// `beian scan`: many inputs, in parallel, each read as a stream in bounded memory; prints
-/// one line per finding. Exit status as grep's: 0 something found, 1 nothing, 2 an input
+/// one line per finding. Pages given as URLs (arguments, or `--urls FILE`) are fetched over
+/// HTTP, a few at a time. Exit status as grep's: 0 something found, 1 nothing, 2 an input
 /// could not be read (after scanning all the others).
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,12 +17,19 @@ struct Scan: ParsableCommand {
         目录递归扫描；- 表示标准输入（可为多个页面拼接的数据流）。含 NUL 字节的二进制文件跳过并在标准错误中注明。
         Folders are scanned recursively; - reads standard input (a stream of pages, e.g. a crawl dump). \
         Binary files (NUL bytes in the first block) are skipped with a note on standard error.
+        --urls FILE：每行一个网址（- 表示标准输入，跳过空行和 # 注释），并发抓取（--jobs，默认 4；同一主机最多 2 个）。
+        --urls FILE: one URL a line (- reads standard input; blank lines and # comments skipped), \
+        fetched concurrently (--jobs, default 4; at most 2 at once to one host).
         退出码 / Exit status: 0 有发现 something found; 1 无发现 nothing found; 2 有输入无法读取 an input could not be read.
         """
     )
 
-    @Argument(help: "文件、目录或 -（标准输入）；缺省时读标准输入（若非终端）或当前目录 / Files, folders or - (standard input); default: standard input if it is not a terminal, else the current folder.")
+    @Argument(help: "文件、目录、网址或 -（标准输入）；缺省时读标准输入（若非终端）或当前目录 / Files, folders, http(s) URLs or - (standard input); default: standard input if it is not a terminal, else the current folder.")
     var paths: [String] = []
+
+    @Option(name: .customLong("urls"), help: ArgumentHelp(
+        "网址列表文件，每行一个，- 表示标准输入 / A file of URLs to fetch, one a line; - reads standard input.", valueName: "FILE"))
+    var urlList: String?
 
     @Option(help: "输出格式：jsonl（非终端时默认）或 text / Output format: jsonl (the default when stdout is not a terminal) or text.")
     var format: ScanFormat?
@@ -32,7 +40,7 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var scanning: ScannerOptions
 
-    @Option(help: ArgumentHelp("并行扫描的文件数（默认为核心数）/ Files scanned in parallel (default: the number of cores).", valueName: "N"))
+    @Option(help: ArgumentHelp("并行扫描的文件数（默认为核心数）；同时抓取的网页数（默认 4）/ Files scanned in parallel (default: the number of cores); pages fetched at once (default 4).", valueName: "N"))
     var jobs: Int?
 
     @Flag(help: "不显示进度行 / Do not show the progress line on standard error.")
@@ -43,21 +51,34 @@ struct Scan: ParsableCommand {
     @Option(help: "文本输出的语言 / Language of text output: zh, en or both.")
     var lang: LanguageChoice = .both
 
+    @OptionGroup var fetching: FetchOptions
+
     func run() throws {
         let scanner = try scanning.scanner(languages: lang.languages)
         let format = format ?? (isatty(1) == 1 ? .text : .jsonl)
-        let inputs = paths.isEmpty ? [isatty(0) == 1 ? "." : "-"] : paths
         let run = ScanRun(scanner: scanner, format: format, languages: lang.languages,
                           required: required.reduce(into: Set<Kind>()) { $0.formUnion($1.kinds) },
                           encoding: encoding.encoding?.name)
+        var pages = paths.filter(PageFetcher.isURL)
+        if let urlList { pages += URLList(languages: lang.languages, onError: { run.markUnreadable() }).read(urlList) }
+        let local = paths.filter { !PageFetcher.isURL($0) }
+        // With no path: standard input or the current folder, unless URLs were given.
+        let inputs = local.isEmpty && pages.isEmpty && urlList == nil ? [isatty(0) == 1 ? "." : "-"] : local
+        // Made before any other thread runs (see PageFetcher.ephemeralConfiguration).
+        let fetcher = pages.isEmpty ? nil : fetching.fetcher()
         let progress = !noProgress && isatty(2) == 1 ? Progress(run: run) : nil
         progress?.start()
         let files = InputWalker(languages: lang.languages, onError: { run.markUnreadable() }).expand(inputs)
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: min(workers, max(files.count, 1))) { _ in
-            let buffer = ReadBuffer()
-            while let index = next.take(below: files.count) { run.scan(files[index], buffer: buffer) }
+        if !files.isEmpty {
+            DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { _ in
+                let buffer = ReadBuffer()
+                while let index = next.take(below: files.count) { run.scan(files[index], buffer: buffer) }
+            }
+        }
+        if let fetcher {
+            PageScan(run: run, fetcher: fetcher, jobs: max(1, jobs ?? PageScan.defaultJobs)).scan(pages)
         }
         progress?.stop()
         if run.sawUnreadable { throw ExitCode(2) }
@@ -386,24 +407,47 @@ final class ScanRun: @unchecked Sendable {
         finishDocument(issues: stream.issues, encoding: stream.encoding ?? "UTF-8", valid: stream.isValid, path: path, output: output)
     }
 
+    /// A page fetched over HTTP: checked whole, its links resolved against its final URL, and
+    /// its lines carrying its `url`.
+    func scan(page: FetchedPage, source: String) {
+        let output = InputOutput()
+        defer { output.finish() }
+        page.body.withUnsafeBytes { bytes in
+            if isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, Self.sniffSize)])) { return skipBinary(source) }
+            let report = scanner.check(bytes, source: source, required: required, encoding: encoding,
+                                       declaredCharset: page.charset, baseURL: page.url.final)
+            add(bytes: bytes.count)
+            emit(report.findings, path: source, to: output, url: page.url)
+            finishDocument(issues: report.issues, encoding: report.encoding, valid: report.isValid, path: source, output: output,
+                           url: page.url)
+        }
+    }
+
+    /// An input that could not be read (a page that could not be fetched): said on standard error.
+    func unreadable(_ error: BeianError) {
+        markUnreadable()
+        Console.shared.error(error.message, languages: languages)
+    }
+
     /// Counts the input and writes its document line, if it has document-level issues.
-    private func finishDocument(issues: [Issue], encoding: String, valid: Bool, path: String, output: InputOutput) {
+    private func finishDocument(issues: [Issue], encoding: String, valid: Bool, path: String, output: InputOutput,
+                                url: PageURL? = nil) {
         lock.withLock { files += 1 }
         guard !issues.isEmpty else { return }
         switch format {
         case .jsonl:
-            output.append(ReportJSON.line(documentOf: path, encoding: encoding, issues: issues, valid: valid).serialized() + "\n")
+            output.append(ReportJSON.line(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url).serialized() + "\n")
         case .text:
             output.append(renderer.render(documentIssues: issues, source: path, encoding: encoding))
         }
     }
 
-    private func emit(_ found: [Finding], path: String, to output: InputOutput) {
+    private func emit(_ found: [Finding], path: String, to output: InputOutput, url: PageURL? = nil) {
         guard !found.isEmpty else { return }
         lock.withLock { findings += found.count }
         for finding in found {
             switch format {
-            case .jsonl: output.append(ReportJSON.line(finding: finding, source: path).serialized() + "\n")
+            case .jsonl: output.append(ReportJSON.line(finding: finding, source: path, url: url).serialized() + "\n")
             case .text: output.append(renderer.render(finding, source: path))
             }
         }

@@ -10,16 +10,21 @@ public struct Report: Sendable, Hashable {
     public let isHTML: Bool
     /// The character encoding the document was read in: "UTF-8", "GB18030", "Big5", …
     public let encoding: String
+    /// For a page fetched over HTTP, the URL requested, the final URL and the status; nil for
+    /// files and standard input. Set by whoever fetched the page (`BeianScanner` never fetches).
+    public var url: PageURL?
 
     /// True when neither the document nor any finding has an error.
     public var isValid: Bool { !issues.containsError && findings.allSatisfy(\.isValid) }
 
-    public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool, encoding: String = "UTF-8") {
+    public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool, encoding: String = "UTF-8",
+                url: PageURL? = nil) {
         self.source = source
         // What virtual registries print is no finding (the issues say what the page shows).
         self.findings = findings.filter { $0.virtualRegistry == nil }
         self.issues = issues
         self.isHTML = isHTML
         self.encoding = encoding
+        self.url = url
     }
 }

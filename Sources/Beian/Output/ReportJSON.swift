@@ -10,6 +10,7 @@ public enum ReportJSON {
         .object([
             ("schema_version", .int(schemaVersion)),
             ("source", .string(report.source)),
+            ("url", value(of: report.url)),
             ("format", .string(report.isHTML ? "html" : "text")),
             ("encoding", .string(report.encoding)),
             ("findings", .array(report.findings.map(value(of:)))),
@@ -29,19 +30,23 @@ public enum ReportJSON {
 
     /// A `beian scan --format jsonl` line for one finding: its type, the schema version and
     /// its source, then every field of the finding (schema: Samples/schema/scan.schema.json).
-    /// `type` names the line, so the finding's phone type is `phone_type` here.
-    public static func line(finding: Finding, source: String) -> JSONValue {
+    /// `type` names the line, so the finding's phone type is `phone_type` here. `url` is the
+    /// page's when it was fetched over HTTP (null otherwise).
+    public static func line(finding: Finding, source: String, url: PageURL? = nil) -> JSONValue {
         guard case .object(let fields) = value(of: finding) else { return value(of: finding) }
         let renamed = fields.map { $0.0 == "type" ? ("phone_type", $0.1) : $0 }
-        return .object([("type", .string("finding")), ("schema_version", .int(schemaVersion)), ("source", .string(source))] + renamed)
+        return .object([("type", .string("finding")), ("schema_version", .int(schemaVersion)), ("source", .string(source)),
+                        ("url", value(of: url))] + renamed)
     }
 
     /// A `beian scan --format jsonl` line closing an input that has document-level issues.
-    public static func line(documentOf source: String, encoding: String, issues: [Issue], valid: Bool) -> JSONValue {
+    public static func line(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
+                            url: PageURL? = nil) -> JSONValue {
         .object([
             ("type", .string("document")),
             ("schema_version", .int(schemaVersion)),
             ("source", .string(source)),
+            ("url", value(of: url)),
             ("encoding", .string(encoding)),
             ("issues", .array(issues.map(value(of:)))),
             ("valid", .bool(valid)),
@@ -109,6 +114,12 @@ public enum ReportJSON {
             ("issues", .array(finding.issues.map(value(of:)))),
             ("finding", value(of: finding)),
         ])
+    }
+
+    /// A fetched page's `{"requested", "final", "status"}`, or null for files and standard input.
+    public static func value(of url: PageURL?) -> JSONValue {
+        guard let url else { return .null }
+        return .object([("requested", .string(url.requested)), ("final", .string(url.final)), ("status", .int(url.status))])
     }
 
     static func bilingual(_ text: Bilingual) -> JSONValue {

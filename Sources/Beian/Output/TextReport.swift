@@ -16,6 +16,9 @@ public struct TextReport: Sendable {
         let validity = report.isValid ? Bilingual(zh: "有效", en: "valid") : Bilingual(zh: "无效", en: "invalid")
         let count = Bilingual(zh: "发现 \(report.findings.count) 项", en: "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s")")
         lines.append(paint(report.source, .bold) + "  " + paint(pick(validity), report.isValid ? .green : .red) + "  " + pick(count))
+        if let url = report.url, url.final != url.requested {
+            lines.append("  " + pick(Bilingual(zh: "重定向到", en: "redirected to")) + "  " + url.final + "  " + paint("[HTTP \(url.status)]", .dim))
+        }
         for finding in report.findings {
             lines.append("")
             lines += render(finding)

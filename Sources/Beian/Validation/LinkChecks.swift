@@ -16,24 +16,25 @@ enum LinkChecks {
     static let recordCodeParameters = ["recordcode", "code"]
 
     /// The checks, with each finding's link found by reading only the bytes around it.
-    static func apply(to findings: [Finding], in bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+    /// - Parameter baseHost: the host of the page's URL, when it was fetched (see `host(of:baseHost:)`).
+    static func apply(to findings: [Finding], in bytes: UnsafeBufferPointer<UInt8>, baseHost: String? = nil) -> [Finding] {
         var locator = HTMLDocument.LinkLocator(bytes: bytes)
         return findings.map { finding in
             guard finding.kind == .icpFiling || finding.kind == .publicSecurityFiling else { return finding }
-            return check(finding, link: locator.link(around: finding.start..<finding.end))
+            return check(finding, link: locator.link(around: finding.start..<finding.end), baseHost: baseHost)
         }
     }
 
     /// The checks, with links from the whole document (the reference scanner's way).
-    static func apply(to findings: [Finding], links: [HTMLDocument.Link]) -> [Finding] {
-        findings.map { check($0, link: enclosingLink(of: $0, in: links)) }
+    static func apply(to findings: [Finding], links: [HTMLDocument.Link], baseHost: String? = nil) -> [Finding] {
+        findings.map { check($0, link: enclosingLink(of: $0, in: links), baseHost: baseHost) }
     }
 
-    private static func check(_ finding: Finding, link: HTMLDocument.Link?) -> Finding {
+    private static func check(_ finding: Finding, link: HTMLDocument.Link?, baseHost: String?) -> Finding {
         // Commented out, or in an attribute outside any link (a meta tag, an image's alt text):
         // not shown as the footer's text, so no link is asked of it.
         guard finding.context != .comment, finding.context != .attribute || link != nil else { return finding }
-        let host = link.flatMap { self.host(of: $0.href) }
+        let host = link.flatMap { self.host(of: $0.href, baseHost: baseHost) }
         switch finding.kind {
         case .icpFiling:
             if host == miitHost { return finding }
@@ -70,9 +71,16 @@ enum LinkChecks {
         }
     }
 
-    /// The host of an absolute or scheme-relative URL, in lower case; for a URL without a
-    /// scheme, its first segment when that names a government host (href="beian.miit.gov.cn").
-    static func host(of href: String) -> String? {
+    /// The host an href leads to, in lower case.
+    ///
+    /// Without a base (a file, standard input, a string): the host of an absolute or
+    /// scheme-relative URL; for a URL without a scheme, its first segment when that names a
+    /// government host (href="beian.miit.gov.cn"), since the page's own address is unknown.
+    /// With `baseHost`, the host of the URL a fetched page came from, hrefs resolve as a
+    /// browser resolves them: an href with neither a scheme nor "//" is relative, so it leads
+    /// to the page's own host (href="/x" and href="beian.miit.gov.cn" alike), and an href
+    /// with another scheme (javascript:, mailto:) leads to no host.
+    static func host(of href: String, baseHost: String? = nil) -> String? {
         var rest = Substring(href.lowercased()).drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         let schemeEnd = rest.firstIndex(of: ":").flatMap { colon in
             rest[colon...].hasPrefix("://") && rest[..<colon].allSatisfy({ $0.isLetter }) ? rest.index(colon, offsetBy: 3) : nil
@@ -81,11 +89,20 @@ enum LinkChecks {
             rest = rest[schemeEnd...]
         } else if rest.hasPrefix("//") {
             rest = rest.dropFirst(2)
+        } else if let baseHost {
+            return hasScheme(rest) ? nil : baseHost
         } else if !(rest.prefix { !"/?#".contains($0) }.hasSuffix(".gov.cn")) {
             return nil
         }
         let host = rest.prefix { !"/?#:".contains($0) }
         return host.isEmpty ? nil : String(host)
+    }
+
+    /// Whether a reference starts with a scheme ("mailto:", "javascript:"), as the URL standard
+    /// reads one: a letter, then letters, digits, "+", "-" or ".", then ":".
+    private static func hasScheme(_ reference: Substring) -> Bool {
+        guard let colon = reference.firstIndex(of: ":"), let first = reference.first, first.isASCII, first.isLetter else { return false }
+        return reference[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
     /// The link whose bytes contain the finding, by binary search over the ordered links.
