@@ -14,21 +14,41 @@ final class Transliterator: Sendable {
         deinit { beian_translit_close(pointer) }
     }
 
-    private let prototype: Handle
+    /// The first transliterator, opened when a text first needs one (opening it costs ICU
+    /// about 20 ms: its registry, then the Traditional-Simplified rules), cloned for callers.
+    private let prototype = Mutex<Handle?>(nil)
     private let pool = Mutex<[Handle]>([])
     let id: String
-    /// The characters this transliterator may change (ICU's source set); text without them
-    /// needs no transliteration.
+    /// The characters this transliterator may change; text without them needs no
+    /// transliteration. For `footerID` the set is generated data (`ChangeableScalars`, held to
+    /// ICU by a test), so that no ICU work happens before a text needs it.
     let changeable: ScalarSet
 
+    /// Checks that ICU can open `id`'s parts, without building the transliterator yet.
     init(id: String = Transliterator.footerID) throws(BeianError) {
-        let units = Array(id.utf16)
+        self.id = id
+        if id == Self.footerID {
+            // Opening a converter loads ICU's data: a missing ICU fails here, not later.
+            var status: Int32 = 0
+            guard let probe = beian_decoder_open("UTF-8", &status) else {
+                throw BeianError.icu("\(id): \(String(cString: beian_icu_error_name(status)))")
+            }
+            beian_decoder_close(probe)
+            changeable = ScalarSet(ranges: ChangeableScalars.ranges)
+        } else {
+            changeable = ScalarSet(ranges: try Self.changeableRanges(id: id))
+        }
+    }
+
+    /// The scalars the transliterator `id` changes on their own, computed with ICU (about
+    /// 4 ms): the union of each part's source set, less the scalars it maps to themselves.
+    static func changeableRanges(id: String) throws(BeianError) -> [ClosedRange<UInt32>] {
         var status: Int32 = 0
+        let units = Array(id.utf16)
         guard let pointer = units.withUnsafeBufferPointer({ beian_translit_open($0.baseAddress!, Int32($0.count), &status) }) else {
             throw BeianError.icu("\(id): \(String(cString: beian_icu_error_name(status)))")
         }
-        prototype = Handle(pointer)
-        self.id = id
+        defer { beian_translit_close(pointer) }
         // ICU reports a compound transliterator's source set as its first part's alone, so
         // the set is the union of each part's (a scalar changes only if some part changes it).
         var ranges: [ClosedRange<UInt32>] = []
@@ -49,14 +69,18 @@ final class Transliterator: Sendable {
             joined.append(scalar)
             joined.append("\n")
         }
-        let mapped = String(decoding: Self.apply(prototype.pointer, Array(String(joined).utf16)), as: UTF16.self)
+        let mapped = String(decoding: Self.apply(pointer, Array(String(joined).utf16)), as: UTF16.self)
             .split(separator: "\n", omittingEmptySubsequences: false)
-        if mapped.count == candidates.count + 1 {
-            let changing = zip(candidates, mapped).filter { String($0.0) != $0.1 }.map { $0.0.value...$0.0.value }
-            changeable = ScalarSet(ranges: changing)
-        } else {
-            changeable = ScalarSet(ranges: ranges)
+        guard mapped.count == candidates.count + 1 else { return ranges }
+        var changing: [ClosedRange<UInt32>] = []
+        for (scalar, result) in zip(candidates, mapped) where String(scalar) != result {
+            if let last = changing.last, last.upperBound + 1 == scalar.value {
+                changing[changing.count - 1] = last.lowerBound...scalar.value
+            } else {
+                changing.append(scalar.value...scalar.value)
+            }
         }
+        return changing
     }
 
     /// The text transliterated; the input unchanged if ICU fails.
@@ -114,11 +138,19 @@ final class Transliterator: Sendable {
         String(decoding: apply(Array(text.utf16)), as: UTF16.self)
     }
 
-    /// A transliterator for this caller alone; nil only when ICU cannot clone (out of memory).
+    /// A transliterator for this caller alone; nil only when ICU cannot open or clone one.
     private func checkOut() -> Handle? {
         if let handle = pool.withLock({ $0.popLast() }) { return handle }
-        var status: Int32 = 0
-        return beian_translit_clone(prototype.pointer, &status).map(Handle.init)
+        return prototype.withLock { prototype -> Handle? in
+            var status: Int32 = 0
+            if prototype == nil {
+                let units = Array(id.utf16)
+                prototype = units.withUnsafeBufferPointer { beian_translit_open($0.baseAddress!, Int32($0.count), &status) }
+                    .map(Handle.init)
+            }
+            guard let prototype else { return nil }
+            return beian_translit_clone(prototype.pointer, &status).map(Handle.init)
+        }
     }
 }
 
