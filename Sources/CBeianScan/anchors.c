@@ -25,8 +25,8 @@
 //     ICP prepared NO.…", "ICP License No. …"); security and police (English public security
 //     labels); gong (the pinyin public security label Gongwang Anbei, Gong Wang An Bei);
 // and, for 报 報 诉 訴, only label words (电话, 热线, 受理中心 …), gaps and a colon between the
-// label and the number's first character — or an ASCII digit right before 举 or 投, a number
-// written first (12377举报), which needs no number after;
+// label and the number's first character — or 3 or more ASCII digits right before 举 or 投,
+// a number written first (12377举报), which needs no number after;
 // and is followed, within `after` bytes, by a number: 3 or more digit-like characters
 // (0–9, ０–９, the masks X x * Ｘ ｘ ＊, or references to them) with only gaps (white space,
 // &nbsp;-like references, and tags in HTML: TextView shows the tags of other text, so a
@@ -698,13 +698,22 @@ static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i,
     return half < 0x80 && is_ascii_letter((uint8_t)half);
 }
 
-/// Whether an ASCII digit stands right before the label whose second character starts at `i`
-/// (举 or 投 before it, gaps skipped): a number written before its label, 12377举报.
-static int digit_before_label(const uint8_t *b, size_t floor, size_t i) {
-    size_t label_start, digit_start;
+/// Whether a number of MINIMUM_DIGITS or more ASCII digits ends right before the label whose
+/// second character starts at `i` (举 or 投 before it, gaps skipped): a number written before
+/// its label, 12377举报.
+static int digits_before_label(const uint8_t *b, size_t floor, size_t i) {
+    size_t label_start, start;
     if (previous_char(b, floor, i, 1, &label_start) < 0) return 0;
-    int32_t digit = previous_char(b, floor, label_start, 1, &digit_start);
-    return digit == UNKNOWN_CHAR || (halfwidth(digit) >= '0' && halfwidth(digit) <= '9');
+    int32_t c = previous_char(b, floor, label_start, 1, &start);
+    if (c == UNKNOWN_CHAR) return 1;
+    int digits = 0;
+    while (c >= '0' && c <= '9') {
+        if (++digits >= MINIMUM_DIGITS) return 1;
+        if (start == floor || !(b[start - 1] >= '0' && b[start - 1] <= '9')) return 0;
+        start--;
+        c = b[start];
+    }
+    return 0;
 }
 
 /// Whether the candidate at `i` is an anchor.
@@ -738,7 +747,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
         accepted = char_accepted(b, count, floor, i, i + length, cp);
         if (accepted && (cp == 0x62A5 || cp == 0x5831 || cp == 0x8BC9 || cp == 0x8A34)) {
             // 12377举报: the number written first, right before the label.
-            if (digit_before_label(b, floor, i)) return 1;
+            if (digits_before_label(b, floor, i)) return 1;
             accepted = number_follows(state, b, count, i + length, i + after, hotline_filler, 1);
         }
     }
@@ -1344,13 +1353,16 @@ typedef struct {
 
 static inline int legacy_is_pair(const LegacyWalk *w, uint16_t code) { return w->pairs[code >> 3] & (1u << (code & 7)); }
 
-/// Whether an ASCII digit may stand before `end` once decoded, white space skipped; a tag end
-/// or a reference end (">" ";") may hide one, so it counts too (a superset).
-static int legacy_digit_before(const uint8_t *b, size_t floor, size_t end) {
+/// Whether MINIMUM_DIGITS ASCII digits may end before `end` once decoded, white space
+/// skipped; a tag end or a reference end (">" ";") may hide them, so it counts too (a superset).
+static int legacy_digits_before(const uint8_t *b, size_t floor, size_t end) {
     while (end > floor && is_ascii_space(b[end - 1])) end--;
     if (end == floor) return 0;
-    uint8_t c = b[end - 1];
-    return (c >= '0' && c <= '9') || c == '>' || c == ';';
+    if (b[end - 1] == '>' || b[end - 1] == ';') return 1;
+    for (int digits = 0; digits < MINIMUM_DIGITS; digits++, end--) {
+        if (end == floor || b[end - 1] < '0' || b[end - 1] > '9') return 0;
+    }
+    return 1;
 }
 
 /// Whether the character at `i` (`step` bytes, a character start) is a candidate.
@@ -1374,7 +1386,7 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
             if (w->labels[k].hotline) {
                 size_t label_end = i;
                 while (label_end > floor && is_ascii_space(b[label_end - 1])) label_end--;
-                if (label_end >= floor + 2 && legacy_digit_before(b, floor, label_end - 2)) return 1;
+                if (label_end >= floor + 2 && legacy_digits_before(b, floor, label_end - 2)) return 1;
             }
             candidate = !w->labels[k].hotline || legacy_hotline_follows(state, b, count, i + 2, i + 2 + LEGACY_AFTER, big5);
         }

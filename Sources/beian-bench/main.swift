@@ -211,6 +211,8 @@ var adversarial: [(String, Int, [UInt8])] = [
     ("1 MB of 备", 1_000_000, Array("备".utf8)),
     ("100 MB of 京ICP备", 100_000_000, Array("京ICP备".utf8)),
     ("100 MB of 京ICP备1", 100_000_000, Array("京ICP备1".utf8)),
+    ("50 MB of 举报电话：0", 50_000_000, Array("举报电话：0".utf8)),
+    ("50 MB of &#", 50_000_000, Array("&#".utf8)),
 ]
 if !options.quick {
     // A minified page with no line break, repeated to 1 GB.
