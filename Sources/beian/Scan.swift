@@ -262,8 +262,6 @@ final class ScanRun: @unchecked Sendable {
     static let bufferLimit = 4 << 20
     /// Bytes read at a time.
     static let readSize = 1 << 20
-    /// Regular files up to this size are read into the worker's buffer; larger ones mapped.
-    static let readWholeLimit = 4 << 20
     /// Files up to this size are checked whole, in place; larger ones as streams.
     static let wholeFileLimit = 16 << 20
     /// The first block, where a NUL byte marks a binary file (as ripgrep decides).
@@ -291,45 +289,24 @@ final class ScanRun: @unchecked Sendable {
         defer { output.finish() }
         var info = stat()
         if fd != 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-            if Int(info.st_size) <= Self.readWholeLimit {
+            // Read, never mapped: a file that shrinks under a mapping raises SIGBUS.
+            if Int(info.st_size) <= Self.wholeFileLimit {
                 scanSmall(fd: fd, size: Int(info.st_size), path: path, output: output, buffer: buffer)
             } else {
-                scanMapped(fd: fd, size: Int(info.st_size), path: path, output: output)
+                scanRead(fd: fd, path: path, output: output, expectedSize: Int(info.st_size))
             }
         } else {
             scanRead(fd: fd, path: path, output: output)
         }
     }
 
-    /// A regular file: mapped, not copied, and fed to the stream in pieces whose pages are
-    /// released once scanned, so that memory stays bounded for files of any size.
-    private func scanMapped(fd: Int32, size: Int, path: String, output: InputOutput) {
-        guard size > 0 else {
-            return finish(BeianStream(scanner: scanner, source: path, required: required, encoding: encoding), path: path, output: output)
-        }
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapping != MAP_FAILED else {
-            return scanRead(fd: fd, path: path, output: output)
-        }
-        defer { munmap(mapping, size) }
-        let bytes = UnsafeRawBufferPointer(start: mapping, count: size)
-        if isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(size, Self.sniffSize)])) { return skipBinary(path) }
-        if size <= Self.wholeFileLimit { return checkWhole(bytes, path: path, output: output) }
-        let stream = BeianStream(scanner: scanner, source: path, required: required, encoding: encoding)
-        var offset = 0, released = 0
-        let page = Int(getpagesize())
-        while offset < size {
-            let end = min(size, offset + Self.readSize)
-            emit(stream.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])), path: path, to: output)
-            add(bytes: end - offset)
-            // The stream copies what it keeps, so the pages read so far can go.
-            let upTo = end / page * page
-            if upTo > released {
-                madvise(mapping + released, upTo - released, MADV_DONTNEED)
-                released = upTo
-            }
-            offset = end
-        }
-        finish(stream, path: path, output: output)
+    /// A regular file that ended before the size it had when opened: it shrank while read.
+    /// What was read is scanned; the input counts as unreadable (exit 2).
+    private func noteShrunk(_ path: String, read: Int, expected: Int) {
+        markUnreadable()
+        Console.shared.error(Bilingual(zh: "文件在读取时变短（读到 \(read) 字节，原有 \(expected) 字节），已检查读到的部分",
+                                       en: "the file shrank while it was read (\(read) of \(expected) bytes); what was read is checked"),
+                             source: path, languages: languages)
     }
 
     /// A small regular file: read into the worker's buffer (no mapping to set up and tear
@@ -349,6 +326,7 @@ final class ScanRun: @unchecked Sendable {
             filled += count
         }
         let bytes = UnsafeRawBufferPointer(start: buffer.base, count: filled)
+        if filled < size { noteShrunk(path, read: filled, expected: size) }
         if isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(filled, Self.sniffSize)])) { return skipBinary(path) }
         checkWhole(bytes, path: path, output: output)
     }
@@ -361,8 +339,11 @@ final class ScanRun: @unchecked Sendable {
         finishDocument(issues: report.issues, encoding: report.encoding, valid: report.isValid, path: path, output: output)
     }
 
-    /// Standard input or another stream: read in pieces.
-    private func scanRead(fd: Int32, path: String, output: InputOutput) {
+    /// Standard input, another stream, or a file over `wholeFileLimit` (`expectedSize`): read
+    /// in pieces.
+    private func scanRead(fd: Int32, path: String, output: InputOutput, expectedSize: Int? = nil) {
+        var total = 0
+        defer { if let expectedSize, total < expectedSize { noteShrunk(path, read: total, expected: expectedSize) } }
         var buffer = [UInt8](repeating: 0, count: Self.readSize)
         // The first block decides whether the input is binary.
         var first: [UInt8] = []
@@ -375,6 +356,7 @@ final class ScanRun: @unchecked Sendable {
             if count == 0 { break }
             first += buffer[0..<count]
         }
+        total = first.count
         if first.withUnsafeBytes({ isBinary($0) }) { return skipBinary(path) }
         let stream = BeianStream(scanner: scanner, source: path, required: required, encoding: encoding)
         emit(stream.feed(first), path: path, to: output)
@@ -386,6 +368,7 @@ final class ScanRun: @unchecked Sendable {
                 return unreadable(path, errno)
             }
             if count == 0 { break }
+            total += count
             emit(buffer.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }, path: path, to: output)
             add(bytes: count)
         }
