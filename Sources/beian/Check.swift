@@ -48,8 +48,15 @@ struct Check: ParsableCommand {
                     checked.url = page.url
                     report = checked
                 } else {
-                    let bytes = try DocumentReader.read(path: path)
-                    report = scanner.check(bytes, source: path, required: requiredKinds, encoding: encoding.encoding?.name)
+                    let checked = try DocumentReader.check(path: path, scanner: scanner, required: requiredKinds,
+                                                           encoding: encoding.encoding?.name)
+                    if let size = checked.shrankFrom {
+                        unreadable = true
+                        Console.shared.error(Bilingual(zh: "文件在读取时变短（读到 \(checked.bytesRead) 字节，原有 \(size) 字节），已检查读到的部分",
+                                                       en: "the file shrank while it was read (\(checked.bytesRead) of \(size) bytes); what was read is checked"),
+                                             source: path, languages: output.lang.languages)
+                    }
+                    report = checked.report
                 }
                 invalid = invalid || !report.isValid
                 switch output.format {
