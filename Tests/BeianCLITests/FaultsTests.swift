@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The faults issue's reproductions, replayed against the built binary: each ends with a clear
+/// error or note and the documented exit status, never a crash, a hang or lost output.
+@Suite(.serialized) struct FaultsTests {
+    struct Outcome {
+        let status: Int32
+        let reason: Process.TerminationReason
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs `script` with /bin/sh, `$BEIAN` naming the binary, in the package's root.
+    func sh(_ script: String) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = CLITests.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["BEIAN"] = CLITests.binary.path
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, reason: process.terminationReason,
+                       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beian-faults-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Row 3: output that cannot be written is an error (exit 2, both languages); a reader that
+    /// goes away ends the command quietly.
+    @Test func writeErrorsAreReported() throws {
+        for command in ["scan Samples/ichongqing.txt", "check Samples/ichongqing.txt", "check --format json Samples/ichongqing.txt",
+                        "explain '京公网安备 11010802020088号'"] {
+            let full = try sh("\"$BEIAN\" \(command) >/dev/full")
+            #expect(full.status == 2, "\(command)")
+            #expect(full.stderr.contains("无法写入标准输出") && full.stderr.contains("cannot write to standard output: No space left on device"))
+            let closed = try sh("\"$BEIAN\" \(command) >&-")
+            #expect(closed.status == 2, "\(command)")
+            #expect(closed.stderr.contains("Bad file descriptor"))
+        }
+        let piped = try sh("\"$BEIAN\" scan --format jsonl Samples/footers Samples/footers Samples/footers | head -c 10 >/dev/null; echo \"${PIPESTATUS:-done}\"")
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
+    }
+
+    /// Row 5: a GBK character cut between two reads of a stream keeps its offset.
+    @Test func gbkCharacterAcrossAPieceBoundary() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let unit = Array("正文内容 ".data(using: String.Encoding(rawValue: 0x80000632))!)  // GB18030
+        var bytes = Array(Array(repeating: unit, count: 20_000).joined().prefix(65_534)) + [0x20]
+        bytes += Array("京ICP备12045678号 正文".data(using: String.Encoding(rawValue: 0x80000632))!)
+        try Data(bytes).write(to: folder.appendingPathComponent("g.txt"))
+        let streamed = try sh("\"$BEIAN\" scan --format jsonl - < \(folder.path)/g.txt")
+        let whole = try sh("\"$BEIAN\" scan --format jsonl \(folder.path)/g.txt")
+        #expect(streamed.stdout.contains("\"start\":65535"), "\(streamed.stdout.prefix(300))")
+        #expect(whole.stdout.contains("\"start\":65535"))
+    }
+
+    /// Row 2: check of an endless standard input runs in bounded memory until stopped.
+    @Test func endlessStandardInputIsStreamed() throws {
+        let outcome = try sh("""
+        "$BEIAN" check - </dev/zero >/dev/null & pid=$!
+        sleep 2
+        peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+        kill -KILL $pid; wait $pid 2>/dev/null  # Process starts children with SIGTERM blocked
+        echo "$peak"
+        """)
+        let peak = try #require(Int(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(outcome.stdout) \(outcome.stderr)")
+        #expect(peak < 256 * 1024, "peak RSS \(peak) kB after 2 s of /dev/zero")
+    }
+
+    /// Row 1: a file that shrinks while it is scanned is read as far as it goes, with a note
+    /// and exit 2 — never SIGBUS. The shrink races the reading, so a few tries are allowed;
+    /// none may crash.
+    @Test func aFileThatShrinksWhileScanned() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var sawShrink = false
+        for command in ["scan", "check"] where !sawShrink {
+            for _ in 0..<3 where !sawShrink {
+                let outcome = try sh("""
+                f=\(folder.path)/big.txt
+                printf '京ICP备12045678号 ' > "$f"; truncate -s 2000000000 "$f"
+                "$BEIAN" \(command) "$f" >/dev/null 2>\(folder.path)/err & pid=$!
+                sleep 0.3; truncate -s 1000000 "$f"
+                wait $pid; echo "status $?"; cat \(folder.path)/err
+                """)
+                #expect(!outcome.stdout.contains("status 13"), "a signal: \(outcome.stdout)")  // 128+SIGBUS
+                if outcome.stdout.contains("status 2") {
+                    #expect(outcome.stdout.contains("the file shrank while it was read"))
+                    #expect(outcome.stdout.contains("文件在读取时变短"))
+                    sawShrink = true
+                }
+            }
+        }
+        #expect(sawShrink)
+    }
+}
