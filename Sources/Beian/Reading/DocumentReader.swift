@@ -30,7 +30,20 @@ public enum DocumentReader {
     /// until one opens it, as it does for `cat`.
     public static func check(path: String, scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil,
                              encoding: String? = nil) throws(BeianError) -> CheckedInput {
-        let fd = path == "-" ? 0 : open(path, O_RDONLY)
+        try check(pathBytes: Array(path.utf8), source: path, scanner: scanner, required: required, isHTML: isHTML,
+                  encoding: encoding)
+    }
+
+    /// Checks the file whose path is `pathBytes` as the system names it — bytes that need not
+    /// be UTF-8 (a name such as `a\xff.txt` is opened as it is) — reporting it as `source`
+    /// (for display: the name read as UTF-8, invalid bytes as U+FFFD). `[UInt8]("-".utf8)` is
+    /// standard input. See `check(path:scanner:required:isHTML:encoding:)`.
+    public static func check(pathBytes: [UInt8], source: String, scanner: BeianScanner, required: Set<Kind> = [],
+                             isHTML: Bool? = nil, encoding: String? = nil) throws(BeianError) -> CheckedInput {
+        let path = source
+        let fd = pathBytes == [UInt8(ascii: "-")] ? 0 : (pathBytes + [0]).withUnsafeBufferPointer { name in
+            name.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY) }
+        }
         guard fd >= 0 else { throw .unreadable(path: path, detail: lastError()) }
         defer { if fd != 0 { close(fd) } }
         var info = stat()
