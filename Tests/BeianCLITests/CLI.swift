@@ -61,7 +61,7 @@ import Testing
         let expected = """
         Samples/ichongqing.txt  valid  3 findings
 
-          ✔ +86-23-67158993  [hotline 94..<109]
+          ✔ +86-23-67158993  Samples/ichongqing.txt:1:95  [hotline 94..<109]
               kind       Illegal and harmful information report hotline
               canonical  +86 23 6715 8993
               number     +862367158993
