@@ -4,17 +4,21 @@ import Beian
 import Glibc
 #endif
 
-/// `beian check`: each input is one document; prints its findings and exits 0 (all valid),
-/// 1 (an input has an error) or 2 (an input could not be read).
+/// `beian check`: each input is one document (folders are walked for pages); prints its
+/// findings and exits 0 (all valid), 1 (an input has an issue at `--fail-on` or above, by
+/// default an error) or 2 (an input could not be read, or a folder held no page).
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查页脚或页面中的备案号、许可证号和举报电话 / Check the registrations, licences and hotlines in footers or pages.",
         discussion: """
-        退出码 / Exit status: 0 全部有效 all valid; 1 有错误 an input has an error; 2 有输入无法读取 an input could not be read.
+        目录递归检查其中的页面和模板（.html .htm .shtml .xhtml .php .jsp .asp .aspx .vue .jsx .tsx .erb .twig .hbs .njk .liquid .ftl .tpl .tmpl，或 --glob）。
+        Folders are walked for pages and templates (the extensions above, or --glob); .gitignore is not consulted.
+        退出码 / Exit status: 0 全部有效 all valid; 1 有错误（或 --fail-on 所指级别的问题）an input has an error (or an issue at --fail-on); \
+        2 有输入无法读取或目录中没有页面 an input could not be read, or a folder held no page.
         """
     )
 
-    @Argument(help: "文件；无或 - 表示标准输入 / Files; none or - reads standard input.")
+    @Argument(help: "文件或目录；无或 - 表示标准输入 / Files or folders; none or - reads standard input.")
     var files: [String] = []
 
     @Option(name: .customLong("require"), help: ArgumentHelp(
@@ -24,32 +28,11 @@ struct Check: ParsableCommand {
 
     @OptionGroup var scanning: ScannerOptions
     @OptionGroup var encoding: EncodingOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: CheckOutputOptions
 
     func run() throws {
         let scanner = try scanning.scanner(languages: output.lang.languages)
         let requiredKinds = required.reduce(into: Set<Kind>()) { $0.formUnion($1.kinds) }
-        let renderer = TextReport(languages: output.lang.languages, color: isatty(1) == 1 && getenv("NO_COLOR") == nil)
-        var unreadable = false
-        var invalid = false
-        for path in files.isEmpty ? ["-"] : files {
-            do {
-                let bytes = try DocumentReader.read(path: path)
-                let report = scanner.check(bytes, source: path, required: requiredKinds, encoding: encoding.encoding?.name)
-                invalid = invalid || !report.isValid
-                switch output.format {
-                case .json: print(ReportJSON.value(of: report).serialized())
-                case .text: print(renderer.render(report), terminator: "")
-                }
-            } catch {
-                unreadable = true
-                switch output.format {
-                case .json: print(ReportJSON.value(ofError: error, source: path).serialized())
-                case .text: Console.shared.error(error.message, source: path, languages: output.lang.languages)
-                }
-            }
-        }
-        if unreadable { throw ExitCode(2) }
-        if invalid { throw ExitCode(1) }
+        try SiteCheck(scanner: scanner, required: requiredKinds, encoding: encoding.encoding?.name, options: output).run(paths: files)
     }
 }

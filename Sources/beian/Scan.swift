@@ -16,7 +16,8 @@ struct Scan: ParsableCommand {
         目录递归扫描；- 表示标准输入（可为多个页面拼接的数据流）。含 NUL 字节的二进制文件跳过并在标准错误中注明。
         Folders are scanned recursively; - reads standard input (a stream of pages, e.g. a crawl dump). \
         Binary files (NUL bytes in the first block) are skipped with a note on standard error.
-        退出码 / Exit status: 0 有发现 something found; 1 无发现 nothing found; 2 有输入无法读取 an input could not be read.
+        退出码 / Exit status: 0 有发现 something found; 1 无发现 nothing found; 2 有输入无法读取 an input could not be read. \
+        给出 --fail-on 时 / with --fail-on: 0 无该级别的问题 no issue at that level; 1 有 some; 2 有输入无法读取 an input could not be read.
         """
     )
 
@@ -43,6 +44,12 @@ struct Scan: ParsableCommand {
     @Option(help: "文本输出的语言 / Language of text output: zh, en or both.")
     var lang: LanguageChoice = .both
 
+    @OptionGroup var glob: GlobOptions
+
+    @Option(help: ArgumentHelp("以问题而非发现决定退出码：该级别或更严重的问题退出 1 / Exit 1 when an issue at this severity or above is found, instead of grep's status.",
+                               valueName: "SEVERITY"))
+    var failOn: FailOn?
+
     func run() throws {
         let scanner = try scanning.scanner(languages: lang.languages)
         let format = format ?? (isatty(1) == 1 ? .text : .jsonl)
@@ -52,7 +59,9 @@ struct Scan: ParsableCommand {
                           encoding: encoding.encoding?.name)
         let progress = !noProgress && isatty(2) == 1 ? Progress(run: run) : nil
         progress?.start()
-        let files = InputWalker(languages: lang.languages, onError: { run.markUnreadable() }).expand(inputs)
+        run.failOn = failOn?.severity
+        let files = SiteWalker(languages: lang.languages, selection: FileSelection(globs: glob.globs, defaultSuffixes: nil),
+                               onError: { run.markUnreadable() }).expand(inputs).files
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: min(workers, max(files.count, 1))) { _ in
@@ -61,6 +70,10 @@ struct Scan: ParsableCommand {
         }
         progress?.stop()
         if run.sawUnreadable { throw ExitCode(2) }
+        if failOn != nil {
+            if run.sawFailing { throw ExitCode(1) }
+            return
+        }
         if !run.sawFinding { throw ExitCode(1) }
     }
 }
@@ -231,6 +244,10 @@ final class ScanRun: @unchecked Sendable {
     private(set) var bytes = 0
     private(set) var findings = 0
     private(set) var sawUnreadable = false
+    /// `--fail-on`: issues at this severity or above set `sawFailing`.
+    var failOn: Severity?
+    private(set) var failing = false
+    var sawFailing: Bool { lock.withLock { failing } }
     var sawFinding: Bool { lock.withLock { findings > 0 } }
     let started = ContinuousClock.now
 
@@ -388,6 +405,7 @@ final class ScanRun: @unchecked Sendable {
     private func finishDocument(issues: [Issue], encoding: String, valid: Bool, path: String, output: InputOutput) {
         lock.withLock { files += 1 }
         guard !issues.isEmpty else { return }
+        noteFailing(issues)
         switch format {
         case .jsonl:
             output.append(ReportJSON.line(documentOf: path, encoding: encoding, issues: issues, valid: valid).serialized() + "\n")
@@ -399,12 +417,18 @@ final class ScanRun: @unchecked Sendable {
     private func emit(_ found: [Finding], path: String, to output: InputOutput) {
         guard !found.isEmpty else { return }
         lock.withLock { findings += found.count }
+        noteFailing(found.flatMap(\.issues))
         for finding in found {
             switch format {
             case .jsonl: output.append(ReportJSON.line(finding: finding, source: path).serialized() + "\n")
             case .text: output.append(renderer.render(finding, source: path))
             }
         }
+    }
+
+    private func noteFailing(_ issues: [Issue]) {
+        guard let failOn, issues.contains(where: { $0.severity.fails(at: failOn) }) else { return }
+        lock.withLock { failing = true }
     }
 
     private func add(bytes count: Int) { lock.withLock { bytes += count } }

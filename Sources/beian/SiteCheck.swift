@@ -1,0 +1,97 @@
+import ArgumentParser
+import Beian
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One `beian check` run: files and folders (walked for pages), each page checked and printed
+/// in the chosen format; SARIF and JUnit are printed once all pages are checked.
+struct SiteCheck {
+    let scanner: BeianScanner
+    let required: Set<Kind>
+    let encoding: String?
+    let options: CheckOutputOptions
+
+    var languages: [Language] { options.lang.languages }
+
+    /// Checks `paths`; exits 2 if an input could not be read or a folder held no page, else 1
+    /// if a page has an issue at `--fail-on` or above, else returns.
+    func run(paths: [String]) throws {
+        var unreadable = false
+        let walker = SiteWalker(languages: languages,
+                                selection: FileSelection(globs: options.glob.globs, defaultSuffixes: FileSelection.pageSuffixes),
+                                onError: { unreadable = true })
+        let inputs = paths.isEmpty ? ["-"] : paths
+        let (files, emptyFolders) = walker.expand(inputs)
+        var pages: [CheckedPage] = []
+        for folder in emptyFolders {
+            unreadable = true
+            Console.shared.error(SiteWalker.emptyFolderMessage(folder), languages: languages)
+        }
+        let renderer = TextReport(languages: languages, color: options.format == .text && isatty(1) == 1 && getenv("NO_COLOR") == nil)
+        let severity = options.failOn.severity
+        var failing = false
+        for path in files {
+            let page: CheckedPage
+            do {
+                let bytes = try DocumentReader.read(path: path)
+                let report = scanner.check(bytes, source: path, required: required, encoding: encoding)
+                page = .report(report)
+                failing = failing || page.fails(at: severity)
+                switch options.format {
+                case .json: print(ReportJSON.value(of: report).serialized())
+                case .text: print(renderer.render(report), terminator: "")
+                default: break
+                }
+            } catch {
+                unreadable = true
+                page = .unreadable(source: path, message: error.message)
+                switch options.format {
+                case .json: print(ReportJSON.value(ofError: error, source: path).serialized())
+                case .text: Console.shared.error(error.message, source: path, languages: languages)
+                default: break
+                }
+            }
+            if options.format == .github {
+                for line in GitHubAnnotations.lines(for: page, languages: languages) { print(line) }
+            }
+            if options.format == .sarif || options.format == .junit || options.format == .text {
+                pages.append(page)
+            }
+        }
+        switch options.format {
+        case .sarif: print(SARIFReport.value(of: pages, languages: languages).serialized())
+        case .junit: print(JUnitReport.xml(for: pages, languages: languages, failOn: severity), terminator: "")
+        case .text:
+            let walked = inputs.count != files.count || files.count > 1 || !emptyFolders.isEmpty
+            if walked { print(summary(pages)) }
+        default: break
+        }
+        if unreadable { throw ExitCode(2) }
+        if failing { throw ExitCode(1) }
+    }
+
+    /// The last line of a text run over several pages: pages, findings, errors, warnings.
+    private func summary(_ pages: [CheckedPage]) -> String {
+        var checked = 0, unreadable = 0, findings = 0, errors = 0, warnings = 0
+        for page in pages {
+            guard case .report(let report) = page else {
+                unreadable += 1
+                continue
+            }
+            checked += 1
+            findings += report.findings.count
+            for occurrence in page.occurrences {
+                if occurrence.issue.severity == .error { errors += 1 }
+                if occurrence.issue.severity == .warning { warnings += 1 }
+            }
+        }
+        let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
+        var text = Bilingual(zh: "共 \(checked) 页，发现 \(findings) 项，错误 \(errors) 个，警告 \(warnings) 个",
+                             en: "\(plural(checked, "page")), \(plural(findings, "finding")), \(plural(errors, "error")), \(plural(warnings, "warning"))")
+        if unreadable > 0 {
+            text = Bilingual(zh: text.zh + "，\(unreadable) 个无法读取", en: text.en + ", \(unreadable) unreadable")
+        }
+        return "\n" + languages.map { text.text(in: $0) }.joined(separator: " / ")
+    }
+}
