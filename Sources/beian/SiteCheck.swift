@@ -24,9 +24,19 @@ struct SiteCheck {
         let inputs = paths.isEmpty ? ["-"] : paths
         let (files, emptyFolders) = walker.expand(inputs)
         var pages: [CheckedPage] = []
+        // A folder with no page is reported as an input that could not be checked, in every format.
         for folder in emptyFolders {
             unreadable = true
-            Console.shared.error(SiteWalker.emptyFolderMessage(folder), languages: languages)
+            let message = SiteWalker.emptyFolderMessage(folder)
+            switch options.format {
+            case .text: Console.shared.error(message, languages: languages)
+            case .json:
+                let error: JSONValue = .object([("zh", .string(message.zh)), ("en", .string(message.en))])
+                print(JSONValue.object([("schema_version", .int(ReportJSON.schemaVersion)), ("source", .string(folder)), ("error", error)]).serialized())
+            case .github:
+                for line in GitHubAnnotations.lines(for: .unreadable(source: folder, message: message), languages: languages) { print(line) }
+            case .sarif, .junit: pages.append(.unreadable(source: folder, message: message))
+            }
         }
         let renderer = TextReport(languages: languages, color: options.format == .text && isatty(1) == 1 && getenv("NO_COLOR") == nil)
         let severity = options.failOn.severity

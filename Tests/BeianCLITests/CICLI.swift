@@ -56,6 +56,13 @@ extension CLITests {
             + "no page to check in \(folder.path) (neither the default page extensions nor --glob matched a file)\n")
         #expect(result.stdout.contains("Samples/ichongqing.txt  有效 / valid"))
         #expect(try run(["check", "--glob", "*.md", folder.path]).status == 0)
+        let json = try run(["check", "--format", "json", folder.path])
+        #expect(json.status == 2)
+        #expect(((try lines(json.stdout)[0]["error"]) as? [String: String])?["en"]?.hasPrefix("no page to check in") == true)
+        let github = try run(["check", "--format", "github", "--lang", "en", folder.path])
+        #expect(github.stdout.hasPrefix("::error file=\(folder.path),title=beian unreadable::no page to check in"))
+        let junit = try run(["check", "--format", "junit", "--lang", "en", folder.path])
+        #expect(junit.stdout.contains("tests=\"1\" failures=\"0\" errors=\"1\""))
     }
 
     @Test func requireAppliesPerPageAndFailOnWidensFailures() throws {

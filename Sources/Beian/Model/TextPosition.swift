@@ -1,3 +1,5 @@
+import CBeianScan
+
 /// A place in a document as editors and CI tools count it: a 1-based line and a 1-based column.
 ///
 /// LF, CRLF and CR each end a line. Columns count Unicode scalars of the decoded text, so a
@@ -58,18 +60,18 @@ struct PositionCounter {
         if offset == 0 { index = Self.skipByteOrderMark(bytes, reading: reading, base: base) }
         switch reading {
         case .utf8:
-            while index < end {
-                let byte = bytes[index]
-                if byte == 0x0A {
-                    newLine()
-                } else if byte == 0x0D {
-                    // CRLF is one line break, counted at its LF.
-                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A {} else { newLine() }
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                index += 1
+            // In C, vectorised: the pass runs over most of every page (CRLF counts once).
+            guard index < end, let base = bytes.baseAddress else { break }
+            let after: Int32 = end < bytes.count ? Int32(bytes[end]) : -1
+            var tail = 0
+            let breaks = beian_count_line_breaks(base + index, end - index, after, &tail)
+            if breaks > 0 {
+                line += breaks
+                column = 1 + beian_count_utf8_scalars(base + index + tail, end - index - tail)
+            } else {
+                column += beian_count_utf8_scalars(base + index, end - index)
             }
+            index = end
         case .gb18030, .big5:
             let big5 = reading == .big5
             while index < end {
