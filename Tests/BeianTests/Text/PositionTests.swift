@@ -74,6 +74,50 @@ import Testing
         #expect(Self.positions(scanner.check(text).findings) == ["1:5-1:19"])
     }
 
+    /// The counter, advanced in random steps over random text (long runs so that the vector
+    /// loops and their edges are used), agrees with a naive count of the decoded prefix.
+    @Test func counterAgreesWithANaiveCount() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "\r", "\n", "\r\n", "京", "é", "𠀀", " ", "abcdefghijklmnop", "\r\r\n\n"]
+        func naive(_ bytes: [UInt8], _ offset: Int) -> TextPosition {
+            var line = 1, column = 1, previousCR = false
+            for scalar in String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars {
+                if scalar == "\n" {
+                    if !previousCR { line += 1 }
+                    column = 1
+                } else if scalar == "\r" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                previousCR = scalar == "\r"
+            }
+            return TextPosition(line: line, column: column)
+        }
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            // Character starts, as findings start, never between CR and LF.
+            var starts: [Int] = []
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                if !(scalar == "\n" && offset > 0 && bytes[offset - 1] == 0x0D) { starts.append(offset) }
+                offset += String(scalar).utf8.count
+            }
+            starts.append(bytes.count)
+            let targets = starts.filter { _ in Bool.random(using: &generator) }
+            bytes.withUnsafeBufferPointer { buffer in
+                var counter = PositionCounter()
+                for target in targets {
+                    #expect(counter.position(at: target, in: buffer) == naive(bytes, target), "\(text.debugDescription) at \(target)")
+                    counter.advance(to: target, in: buffer)
+                    #expect(counter.position == naive(bytes, target), "\(text.debugDescription) at \(target)")
+                }
+            }
+        }
+    }
+
     @Test func positionsAreInTheJSON() throws {
         let value = ReportJSON.value(of: scanner.check(Self.page)).serialized()
         #expect(value.contains(#""line":4,"column":3,"end_line":4,"end_column":19"#))
