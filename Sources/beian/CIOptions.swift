@@ -38,7 +38,7 @@ struct CheckOutputOptions: ParsableArguments {
     @Option(help: "输出格式 / Output format: text, json (one object per input, one per line), sarif (SARIF 2.1.0), github (workflow annotations), junit (JUnit XML).")
     var format: CheckFormat = .text
 
-    @Option(help: "文本输出的语言 / Language of text output: zh, en or both.")
+    @Option(help: "消息的语言（文本、SARIF、注解、JUnit）/ Language of the messages (text, SARIF, annotations, JUnit): zh, en or both.")
     var lang: LanguageChoice = .both
 
     @Option(help: ArgumentHelp("导致失败（退出码 1）的最低严重级别 / The least severe issue that fails the run (exit status 1): error, warning or info.",
