@@ -70,7 +70,8 @@ public final class BeianScanner: Sendable {
         let encodingIssues = decision.issue.map { [$0] } ?? []
         guard name != Encodings.utf8, let decoder = Decoder(charset: name) else {
             let html = isHTML ?? HTMLDocument.looksLikeHTML(buffer)
-            let findings = scan(buffer, isHTML: html, baseHost: baseHost)
+            var findings = scan(buffer, isHTML: html, baseHost: baseHost)
+            PositionCounter.place(&findings, in: buffer)
             return Report(source: source, findings: findings,
                           issues: encodingIssues + DocumentChecks.issues(for: findings, required: required), isHTML: html)
         }
@@ -85,11 +86,15 @@ public final class BeianScanner: Sendable {
                 var markup = MarkupTracker()
                 markup.mark(&findings, in: buffer)
             }
+            PositionCounter.place(&findings, in: buffer, reading: family == .big5 ? .big5 : .gb18030)
         } else {
             let (decoded, offsets) = decoder.decode(buffer, flush: true)
             html = isHTML ?? decoded.withUnsafeBufferPointer { HTMLDocument.looksLikeHTML($0) }
             findings = decoded.withUnsafeBufferPointer { text in
-                scan(text, isHTML: html, baseHost: baseHost).map { finding in
+                // Lines and columns are counted in the decoded text, as a stream counts them.
+                var local = scan(text, isHTML: html, baseHost: baseHost)
+                PositionCounter.place(&local, in: text)
+                return local.map { finding in
                     var moved = finding
                     moved.start = Int(offsets[finding.start])
                     moved.end = finding.end < offsets.count ? Int(offsets[finding.end]) : buffer.count
@@ -127,7 +132,9 @@ public final class BeianScanner: Sendable {
 
     /// The validated findings of a UTF-8 document, in input order.
     public func findings(in bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool? = nil) -> [Finding] {
-        scan(bytes, isHTML: isHTML ?? HTMLDocument.looksLikeHTML(bytes))
+        var found = scan(bytes, isHTML: isHTML ?? HTMLDocument.looksLikeHTML(bytes))
+        PositionCounter.place(&found, in: bytes)
+        return found
     }
 
     /// The reference reading of a UTF-8 document: all of it decoded and normalised as one view,
@@ -141,6 +148,7 @@ public final class BeianScanner: Sendable {
             markup.mark(&found, in: bytes)
             found = LinkChecks.apply(to: found, links: HTMLDocument.links(in: bytes))
         }
+        PositionCounter.place(&found, in: bytes)
         return found
     }
 

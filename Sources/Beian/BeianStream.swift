@@ -65,6 +65,8 @@ public final class BeianStream {
     private var markup = MarkupTracker()
     /// The document issue of the encoding decision (`charset_mismatch`), if any.
     private var encodingIssue: Issue?
+    /// Lines and columns, counted through the kept (decoded) text as findings are reported.
+    private var positions = PositionCounter()
 
     /// - Parameters:
     ///   - encoding: an encoding label that overrides detection.
@@ -187,6 +189,11 @@ public final class BeianStream {
             }
             moved.start = inputOffset(ofText: finding.start)
             moved.end = inputOffset(ofText: finding.end)
+            text.withUnsafeBufferPointer { kept in
+                positions.advance(to: start, in: kept, base: textStart)
+                moved.position = positions.position
+                moved.endPosition = positions.position(at: textStart + finding.end, in: kept, base: textStart)
+            }
             summary.add(moved)
             guard moved.virtualRegistry == nil else { continue }
             found.append(moved)
@@ -198,6 +205,7 @@ public final class BeianStream {
             if html, markup.position < keep {
                 _ = text.withUnsafeBufferPointer { markup.context(at: keep, in: $0, base: textStart) }
             }
+            text.withUnsafeBufferPointer { positions.advance(to: keep, in: $0, base: textStart) }
             let drop = keep - textStart
             text.removeSubrange(0..<drop)
             if !inputOffsets.isEmpty { inputOffsets.removeSubrange(0..<drop) }

@@ -20,7 +20,8 @@ struct Scan: ParsableCommand {
         --urls FILE：每行一个网址（- 表示标准输入，跳过空行和 # 注释），并发抓取（--jobs，默认 4；同一主机最多 2 个）。
         --urls FILE: one URL a line (- reads standard input; blank lines and # comments skipped), \
         fetched concurrently (--jobs, default 4; at most 2 at once to one host).
-        退出码 / Exit status: 0 有发现 something found; 1 无发现 nothing found; 2 有输入无法读取 an input could not be read.
+        退出码 / Exit status: 0 有发现 something found; 1 无发现 nothing found; 2 有输入无法读取 an input could not be read. \
+        给出 --fail-on 时 / with --fail-on: 0 无该级别的问题 no issue at that level; 1 有 some; 2 有输入无法读取 an input could not be read.
         """
     )
 
@@ -53,6 +54,12 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var fetching: FetchOptions
 
+    @OptionGroup var glob: GlobOptions
+
+    @Option(help: ArgumentHelp("以问题而非发现决定退出码：该级别或更严重的问题退出 1 / Exit 1 when an issue at this severity or above is found, instead of grep's status.",
+                               valueName: "SEVERITY"))
+    var failOn: FailOn?
+
     func run() throws {
         let scanner = try scanning.scanner(languages: lang.languages)
         let format = format ?? (isatty(1) == 1 ? .text : .jsonl)
@@ -68,7 +75,9 @@ struct Scan: ParsableCommand {
         let fetcher = pages.isEmpty ? nil : fetching.fetcher()
         let progress = !noProgress && isatty(2) == 1 ? Progress(run: run) : nil
         progress?.start()
-        let files = InputWalker(languages: lang.languages, onError: { run.markUnreadable() }).expand(inputs)
+        run.failOn = failOn?.severity
+        let files = SiteWalker(languages: lang.languages, selection: FileSelection(globs: glob.globs, defaultSuffixes: nil),
+                               onError: { run.markUnreadable() }).expand(inputs).files
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let next = Counter()
         if !files.isEmpty {
@@ -82,6 +91,10 @@ struct Scan: ParsableCommand {
         }
         progress?.stop()
         if run.sawUnreadable { throw ExitCode(2) }
+        if failOn != nil {
+            if run.sawFailing { throw ExitCode(1) }
+            return
+        }
         if !run.sawFinding { throw ExitCode(1) }
     }
 }
@@ -254,6 +267,10 @@ final class ScanRun: @unchecked Sendable {
     private(set) var bytes = 0
     private(set) var findings = 0
     private(set) var sawUnreadable = false
+    /// `--fail-on`: issues at this severity or above set `sawFailing`.
+    var failOn: Severity?
+    private(set) var failing = false
+    var sawFailing: Bool { lock.withLock { failing } }
     var sawFinding: Bool { lock.withLock { findings > 0 } }
     let started = ContinuousClock.now
 
@@ -417,6 +434,7 @@ final class ScanRun: @unchecked Sendable {
                                 url: PageURL? = nil) {
         lock.withLock { files += 1 }
         guard !issues.isEmpty else { return }
+        noteFailing(issues)
         switch format {
         case .jsonl:
             output.append(ReportJSON.line(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url).serialized() + "\n")
@@ -428,12 +446,18 @@ final class ScanRun: @unchecked Sendable {
     private func emit(_ found: [Finding], path: String, to output: InputOutput, url: PageURL? = nil) {
         guard !found.isEmpty else { return }
         lock.withLock { findings += found.count }
+        noteFailing(found.flatMap(\.issues))
         for finding in found {
             switch format {
             case .jsonl: output.append(ReportJSON.line(finding: finding, source: path, url: url).serialized() + "\n")
             case .text: output.append(renderer.render(finding, source: path))
             }
         }
+    }
+
+    private func noteFailing(_ issues: [Issue]) {
+        guard let failOn, issues.contains(where: { $0.severity.fails(at: failOn) }) else { return }
+        lock.withLock { failing = true }
     }
 
     private func add(bytes count: Int) { lock.withLock { bytes += count } }

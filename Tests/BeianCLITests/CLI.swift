@@ -61,7 +61,7 @@ import Testing
         let expected = """
         Samples/ichongqing.txt  valid  3 findings
 
-          ✔ +86-23-67158993  [hotline 94..<109]
+          ✔ +86-23-67158993  Samples/ichongqing.txt:1:95  [hotline 94..<109]
               kind       Illegal and harmful information report hotline
               canonical  +86 23 6715 8993
               number     +862367158993
@@ -69,7 +69,7 @@ import Testing
               type       fixed line
               area code  023
 
-          ✔ 渝ICP备20009753号-2  [icp_filing 111..<133]
+          ✔ 渝ICP备20009753号-2  Samples/ichongqing.txt:3:1  [icp_filing 111..<133]
               kind        ICP filing number
               canonical   渝ICP备20009753号-2
               in English  Chongqing ICP Filing No. 20009753-2
@@ -77,7 +77,7 @@ import Testing
               province    Chongqing (50)
               site        2
 
-          ✔ 50120220004  [news_licence 174..<185]
+          ✔ 50120220004  Samples/ichongqing.txt:3:32  [news_licence 174..<185]
               kind        Internet news information service licence number
               canonical   50120220004
               in English  Internet News Information Service Licence No. 50120220004
@@ -100,14 +100,14 @@ import Testing
     @Test func errorsExitOneAndUnreadableTwoInArgumentOrder() throws {
         let invalid = try run(["check", "--format", "json", "Samples/footers/problems.txt"])
         #expect(invalid.status == 1)
-        let mixed = try run(["check", "--format", "json", "/no/such/file", "Samples/ichongqing.txt", "Samples"])
+        let mixed = try run(["check", "--format", "json", "/no/such/file", "Samples/ichongqing.txt", "/dev/null"])
         #expect(mixed.status == 2)
         let objects = try lines(mixed.stdout)
-        #expect(objects.map { $0["source"] as! String } == ["/no/such/file", "Samples/ichongqing.txt", "Samples"])
+        #expect(objects.map { $0["source"] as! String } == ["/no/such/file", "Samples/ichongqing.txt", "/dev/null"])
         let error = objects[0]["error"] as! [String: String]
         #expect(error["en"] == "cannot read /no/such/file: No such file or directory")
         #expect(error["zh"] == "无法读取 /no/such/file：No such file or directory")
-        #expect((objects[2]["error"] as! [String: String])["en"] == "Samples is not a regular file")
+        #expect((objects[2]["error"] as! [String: String])["en"] == "/dev/null is not a regular file")
         let text = try run(["check", "/no/such/file"])
         #expect(text.status == 2)
         #expect(text.stderr == "beian: /no/such/file: 无法读取 /no/such/file：No such file or directory / cannot read /no/such/file: No such file or directory\n")

@@ -10,6 +10,11 @@ public struct Finding: Sendable, Hashable {
     public internal(set) var start: Int
     /// Byte offset just past `raw`'s last byte in the input.
     public internal(set) var end: Int
+    /// Line and column of `raw`'s first character (see `TextPosition`); nil only for findings
+    /// not placed in a whole document (`BeianScanner.findings(in:isHTML:)` places them too).
+    public internal(set) var position: TextPosition?
+    /// Line and column just past `raw`'s last character (exclusive, as SARIF's `endColumn`).
+    public internal(set) var endPosition: TextPosition?
     /// The normalised form in the standard layout, e.g. 粤ICP备11018438号 or +86 23 6715 8993.
     public let canonical: String
     /// The kind's number: ICP entity digits, licence "B2-20090059", E.164 phone number …

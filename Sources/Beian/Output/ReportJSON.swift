@@ -82,6 +82,10 @@ public enum ReportJSON {
             ("date", JSONValue(finding.date)),
             ("context", .string(finding.context.rawValue)),
             ("attribute", JSONValue(finding.attribute)),
+            ("line", JSONValue(finding.position?.line)),
+            ("column", JSONValue(finding.position?.column)),
+            ("end_line", JSONValue(finding.endPosition?.line)),
+            ("end_column", JSONValue(finding.endPosition?.column)),
         ])
     }
 

@@ -21,7 +21,7 @@ public struct TextReport: Sendable {
         }
         for finding in report.findings {
             lines.append("")
-            lines += render(finding)
+            lines += render(finding, location: finding.position.map { "\(report.source):\($0)" })
         }
         if !report.issues.isEmpty {
             lines.append("")
@@ -31,10 +31,11 @@ public struct TextReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One finding of a scanned input, headed by its source (for `beian scan`).
+    /// One finding of a scanned input, headed by its source and position, `path:line:column:`
+    /// (for `beian scan`).
     public func render(_ finding: Finding, source: String) -> String {
         var lines = render(finding)
-        lines[0] = paint(source, .bold) + ":" + lines[0].dropFirst(1)
+        lines[0] = paint(source + (finding.position.map { ":\($0)" } ?? ""), .bold) + ":" + lines[0].dropFirst(1)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -83,9 +84,9 @@ public struct TextReport: Sendable {
         return rows
     }
 
-    private func render(_ finding: Finding) -> [String] {
+    private func render(_ finding: Finding, location: String? = nil) -> [String] {
         let mark = finding.isValid ? paint("✔", .green) : paint("✘", .red)
-        var lines = ["  \(mark) \(paint(finding.raw, .bold))  " + paint("[\(finding.kind.rawValue) \(finding.start)..<\(finding.end)\(place(of: finding))]", .dim)]
+        var lines = ["  \(mark) \(paint(finding.raw, .bold))  " + (location.map { $0 + "  " } ?? "") + paint("[\(finding.kind.rawValue) \(finding.start)..<\(finding.end)\(place(of: finding))]", .dim)]
         var rows: [(Bilingual, Bilingual)] = [
             (Bilingual(zh: "类型", en: "kind"), finding.kind.names),
         ] + formRows(finding)

@@ -25,9 +25,10 @@ public enum DocumentReader {
 
     /// Checks the input at `path` ("-": standard input) in bounded memory: a regular file up to
     /// `wholeLimit` is read whole (never mapped: a file that shrinks under a mapping raises
-    /// SIGBUS), anything else in pieces of `pieceSize` through a `BeianStream`, so an endless
-    /// input runs until stopped, as `cat` does, without growing. A FIFO with no writer blocks
-    /// until one opens it, as it does for `cat`.
+    /// SIGBUS); a larger file, a FIFO or standard input (which may be anything, /dev/zero
+    /// included) in pieces of `pieceSize` through a `BeianStream`, so an endless input runs
+    /// until stopped, as `cat` does, without growing. A FIFO with no writer blocks until one
+    /// opens it, as it does for `cat`. Other named paths (folders, devices) are `notAFile`.
     public static func check(path: String, scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil,
                              encoding: String? = nil) throws(BeianError) -> CheckedInput {
         try check(pathBytes: Array(path.utf8), source: path, scanner: scanner, required: required, isHTML: isHTML,
@@ -49,7 +50,8 @@ public enum DocumentReader {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, detail: lastError()) }
         let type = info.st_mode & S_IFMT
-        guard type != S_IFDIR else { throw .notAFile(path: path) }
+        // Standard input may be anything; a named path must be a regular file or a FIFO.
+        guard fd == 0 || type == S_IFREG || type == S_IFIFO else { throw .notAFile(path: path) }
         let size = type == S_IFREG ? Int(info.st_size) : nil
         if let size, size <= wholeLimit {
             let bytes = try readAll(fd: fd, path: path)

@@ -103,6 +103,13 @@ size_t beian_next_markup_close(const uint8_t *_Nonnull bytes, size_t count, size
 /// Whether the AVX2 loop is in use on this machine.
 int beian_scan_uses_avx2(void);
 
+/// Line breaks in `bytes` (LF; CR not followed by LF, `after` being the byte after the last,
+/// or -1), and in `*tail` the offset just past the last LF or CR (0 if none) (positions.c).
+size_t beian_count_line_breaks(const uint8_t *_Nonnull bytes, size_t count, int after, size_t *_Nonnull tail);
+
+/// UTF-8 scalars in `bytes`: the bytes that are no continuation byte (80–BF).
+size_t beian_count_utf8_scalars(const uint8_t *_Nonnull bytes, size_t count);
+
 #ifdef __cplusplus
 }
 #endif

@@ -65,7 +65,8 @@ import Testing
         let report = scanner.check("渝ICP备20009753号-2")
         let object = try parse(ReportJSON.value(of: report)) as! [String: Any]
         let finding = (object["findings"] as! [[String: Any]])[0]
-        #expect(finding.count == 26)
+        #expect(finding.count == 30)
+        #expect([finding["line"], finding["column"], finding["end_line"], finding["end_column"]].map { $0 as? Int } == [1, 1, 1, 17])
         #expect(finding["area_code"] is NSNull)
         #expect(finding["site"] as? String == "2")
         #expect((finding["province"] as? [String: Any])?["abbr"] as? String == "渝")
