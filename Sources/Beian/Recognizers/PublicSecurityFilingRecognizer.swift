@@ -48,8 +48,8 @@ struct PublicSecurityFilingRecognizer: Recognizer {
                 labelEnd = bare.end
                 prefixed = false
             } else if let wrong = view.matchAny(Labels.publicSecurityMisspelt, at: index, gapsInside: true) {
-                labelEnd = wrong.end
-                misspelt = view.text(index..<wrong.end)
+                labelEnd = view.matchAny(Self.labelTails, at: wrong.end)?.end ?? wrong.end
+                misspelt = view.text(index..<labelEnd)
                 prefixed = true
             } else {
                 index += 1

@@ -18,6 +18,16 @@ import Testing
     static let minimumRecall = 0.98
     static let minimumPrecision = 0.99
 
+    /// Registrations the corpus's annotations leave out that the field issue asks Beian to
+    /// report: scored as annotated (visible), and said so in the report. Each is a form the
+    /// issue names, on a page where a careful reader sees it.
+    static let errata: [(file: String, kind: String, key: String, why: String)] = [
+        ("pages/p015.html", "public_security_filing", "43010402000231",
+         "visible 湘公安网备号43010402000231号: the misspelt label 公安网备 the issue lists (malformed_label)"),
+        ("pages/p062.html", "hotline", "12318",
+         "visible link text 12318举报: a hotline written number first, as the issue asks"),
+    ]
+
     @Test func fieldCorpus() throws {
         let truth = Self.folder.appendingPathComponent("truth.jsonl")
         guard FileManager.default.fileExists(atPath: truth.path) else {
@@ -36,7 +46,7 @@ import Testing
             byteOffset.reserveCapacity(scalars.count + 1)
             for scalar in scalars { byteOffset.append(byteOffset.last! + UTF8.width(scalar)) }
             let expected = record["expected"] as? [[String: Any]] ?? []
-            let annotations = expected.map { entry -> FieldScore.Annotation in
+            var annotations = expected.map { entry -> FieldScore.Annotation in
                 let kind = entry["kind"] as? String ?? "other"
                 let raw = entry["raw"] as? String ?? ""
                 let notes = entry["notes"] as? String ?? ""
@@ -47,11 +57,17 @@ import Testing
                                              raw: raw, location: FieldScore.location(ofNote: notes),
                                              optional: kind == "other" || notes.contains("PLACEHOLDER"), range: range)
             }
+            for erratum in Self.errata where erratum.file == file {
+                annotations.append(FieldScore.Annotation(kind: erratum.kind, key: erratum.key, raw: "(erratum) " + erratum.why,
+                                                         location: "visible", optional: false, range: nil))
+            }
             let report = scanner.check(bytes, source: file)
             FieldScore.score(file: file, annotations: annotations, findings: report.findings, into: &result)
         }
-        report("Field corpus (\(lines.count) files):\n" + result.summary)
-        FieldScore.write(result, name: "field-corpus")
+        let errata = Self.errata.map { "  \($0.file) \($0.kind) \($0.key): \($0.why)" }.joined(separator: "\n")
+        report("Field corpus (\(lines.count) files, with \(Self.errata.count) errata to the annotations):\n" + result.summary
+               + "\nerrata:\n" + errata)
+        FieldScore.write(result, name: "field-corpus", notes: "\nerrata to the annotations:\n" + errata)
         #expect(result.total.recall >= Self.minimumRecall, "\(result.summary)")
         #expect(result.total.precision >= Self.minimumPrecision, "\(result.summary)")
         // Every entry in an attribute, a comment or a script is found.

@@ -68,10 +68,10 @@ enum FieldScore {
 
     /// Writes a result to `.build/field-reports/NAME.txt`, where `.ci/run` prints it from:
     /// `swift test` does not show what tests write.
-    static func write(_ result: Result, name: String) {
+    static func write(_ result: Result, name: String, notes: String = "") {
         let folder = packageRoot.appendingPathComponent(".build/field-reports")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data(result.summary.utf8).write(to: folder.appendingPathComponent(name + ".txt"))
+        try? Data((result.summary + notes).utf8).write(to: folder.appendingPathComponent(name + ".txt"))
     }
 
     static let bracketKinds: Set<String> = ["culture_licence", "broadcast_licence", "publishing_licence",

@@ -69,7 +69,8 @@ import Testing
         #expect(single("文保网安备案号：1101080200008")?.kind == .publicSecurityFiling)
     }
 
-    @Test(arguments: ["京公网备11010802020088号", "京公安网备11010802020088号", "京网安备11010802020088号", "京公网安备案号11010802020088"])
+    @Test(arguments: ["京公网备11010802020088号", "京公安网备11010802020088号", "京网安备11010802020088号", "京公网安备案号11010802020088",
+                      "京公安网备号11010802020088号"])
     func misspeltPublicSecurityLabels(text: String) throws {
         let found = try #require(single(text))
         #expect(found.kind == .publicSecurityFiling && found.number == "11010802020088" && found.province?.code == "11")
