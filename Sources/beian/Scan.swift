@@ -68,9 +68,10 @@ struct Scan: ParsableCommand {
                           encoding: encoding.encoding?.name)
         var pages = paths.filter(PageFetcher.isURL)
         if let urlList { pages += URLList(languages: lang.languages, onError: { run.markUnreadable() }).read(urlList) }
-        let local = paths.filter { !PageFetcher.isURL($0) }
+        // Paths as the system names them: an argument that is not UTF-8 keeps its bytes.
+        let local = RawPath.arguments(paths).filter { !PageFetcher.isURL($0.display) }
         // With no path: standard input or the current folder, unless URLs were given.
-        let inputs = local.isEmpty && pages.isEmpty && urlList == nil ? [isatty(0) == 1 ? "." : "-"] : local
+        let inputs = local.isEmpty && pages.isEmpty && urlList == nil ? [RawPath(isatty(0) == 1 ? "." : "-")] : local
         // Made before any other thread runs (see PageFetcher.ephemeralConfiguration).
         let fetcher = pages.isEmpty ? nil : fetching.fetcher()
         let progress = !noProgress && isatty(2) == 1 ? Progress(run: run) : nil
@@ -204,16 +205,16 @@ struct InputWalker {
     let languages: [Language]
     let onError: () -> Void
 
-    func expand(_ paths: [String]) -> [String] {
-        var files: [String] = []
+    func expand(_ paths: [RawPath]) -> [RawPath] {
+        var files: [RawPath] = []
         for path in paths {
-            if path == "-" {
+            if path.isStandardInput {
                 files.append(path)
                 continue
             }
             var info = stat()
-            guard stat(path, &info) == 0 else {
-                report(.unreadable(path: path, detail: String(cString: strerror(errno))), path)
+            guard path.withCString({ stat($0, &info) }) == 0 else {
+                report(.unreadable(path: path.display, detail: String(cString: strerror(errno))))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR { walk(path, into: &files) } else { files.append(path) }
@@ -221,34 +222,30 @@ struct InputWalker {
         return files
     }
 
-    private func walk(_ folder: String, into files: inout [String]) {
-        // opendir first, for the system's own reason when a folder cannot be listed.
-        guard let handle = opendir(folder) else {
-            report(.unreadable(path: folder, detail: String(cString: strerror(errno))), folder)
-            return
-        }
-        closedir(handle)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder).sorted() else {
-            report(.unreadable(path: folder, detail: String(cString: strerror(EIO))), folder)
+    /// Every regular file under `folder`, names taken as the system gives them (bytes that
+    /// need not be UTF-8), in byte order.
+    private func walk(_ folder: RawPath, into files: inout [RawPath]) {
+        guard let names = folder.entries() else {
+            report(.unreadable(path: folder.display, detail: String(cString: strerror(errno))))
             return
         }
         for name in names {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let path = folder.appending(name)
             var info = stat()
             // Symbolic links are followed to files, never to folders (no loops).
-            guard lstat(path, &info) == 0 else { continue }
+            guard path.withCString({ lstat($0, &info) }) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: walk(path, into: &files)
             case S_IFREG: files.append(path)
             case S_IFLNK:
                 var target = stat()
-                if stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG { files.append(path) }
+                if path.withCString({ stat($0, &target) }) == 0, (target.st_mode & S_IFMT) == S_IFREG { files.append(path) }
             default: break
             }
         }
     }
 
-    private func report(_ error: BeianError, _ path: String) {
+    private func report(_ error: BeianError) {
         onError()
         Console.shared.error(error.message, languages: languages)
     }
@@ -298,8 +295,9 @@ final class ScanRun: @unchecked Sendable {
     func totals() -> (files: Int, bytes: Int, findings: Int) { lock.withLock { (files, bytes, findings) } }
 
     /// Scans one input and writes its lines; `buffer` is the calling worker's.
-    func scan(_ path: String, buffer: ReadBuffer) {
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+    func scan(_ raw: RawPath, buffer: ReadBuffer) {
+        let path = raw.display
+        let fd: Int32 = raw.isStandardInput ? 0 : raw.withCString { open($0, O_RDONLY) }
         guard fd >= 0 else { return unreadable(path, errno) }
         defer { if fd != 0 { close(fd) } }
         let output = InputOutput()

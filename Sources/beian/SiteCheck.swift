@@ -23,18 +23,19 @@ struct SiteCheck {
         let walker = SiteWalker(languages: languages,
                                 selection: FileSelection(globs: options.glob.globs, defaultSuffixes: FileSelection.pageSuffixes),
                                 onError: { unreadable = true })
-        let inputs = paths.isEmpty ? ["-"] : paths
+        // Paths as the system names them: an argument that is not UTF-8 keeps its bytes.
+        let inputs = paths.isEmpty ? [RawPath("-")] : RawPath.arguments(paths)
         // URLs stay where they were given; files and folders are walked.
-        var files: [String] = []
+        var files: [RawPath] = []
         var emptyFolders: [String] = []
         for input in inputs {
-            if fetcher != nil, PageFetcher.isURL(input) {
+            if fetcher != nil, PageFetcher.isURL(input.display) {
                 files.append(input)
                 continue
             }
             let expanded = walker.expand([input])
-            files += expanded.0
-            emptyFolders += expanded.1
+            files += expanded.files
+            emptyFolders += expanded.emptyFolders.map(\.display)
         }
         var pages: [CheckedPage] = []
         // A folder with no page is reported as an input that could not be checked, in every format.
@@ -54,7 +55,8 @@ struct SiteCheck {
         let renderer = TextReport(languages: languages, color: options.format == .text && isatty(1) == 1 && getenv("NO_COLOR") == nil)
         let severity = options.failOn.severity
         var failing = false
-        for path in files {
+        for raw in files {
+            let path = raw.display
             let page: CheckedPage
             do {
                 let report: Report
@@ -65,7 +67,8 @@ struct SiteCheck {
                     checked.url = fetched.url
                     report = checked
                 } else {
-                    let checked = try DocumentReader.check(path: path, scanner: scanner, required: required, encoding: encoding)
+                    let checked = try DocumentReader.check(pathBytes: raw.bytes, source: path, scanner: scanner, required: required,
+                                                           encoding: encoding)
                     if let size = checked.shrankFrom {
                         unreadable = true
                         Console.shared.error(Bilingual(zh: "文件在读取时变短（读到 \(checked.bytesRead) 字节，原有 \(size) 字节），已检查读到的部分",

@@ -13,20 +13,21 @@ struct SiteWalker {
     let onError: () -> Void
 
     /// The inputs, and the folders in which nothing was selected.
-    func expand(_ paths: [String]) -> (files: [String], emptyFolders: [String]) {
-        var files: [String] = []
-        var empty: [String] = []
+    func expand(_ paths: [RawPath]) -> (files: [RawPath], emptyFolders: [RawPath]) {
+        var files: [RawPath] = []
+        var empty: [RawPath] = []
         let walker = InputWalker(languages: languages, onError: onError)
         for path in paths {
             var info = stat()
             // Files, `-` and paths that cannot be read go through as given: reading them says why.
-            guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            guard !path.isStandardInput, path.withCString({ stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
                 files.append(path)
                 continue
             }
-            let prefix = path.hasSuffix("/") ? path : path + "/"
+            let prefix = path.bytes.last == UInt8(ascii: "/") ? path.bytes : path.bytes + [UInt8(ascii: "/")]
             let selected = walker.expand([path]).filter { file in
-                selection.selects(file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file)
+                let relative = file.bytes.starts(with: prefix) ? Array(file.bytes.dropFirst(prefix.count)) : file.bytes
+                return selection.selects(String(decoding: relative, as: UTF8.self))
             }
             if selected.isEmpty { empty.append(path) }
             files += selected

@@ -54,6 +54,26 @@ import Testing
         #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
     }
 
+    /// Row 4: a file named with bytes that are not UTF-8 is opened by its bytes, in a folder and
+    /// on the command line; its name is shown with U+FFFD.
+    @Test func fileNamesThatAreNotUTF8() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try sh("""
+        cd \(folder.path) && printf '京ICP备12045678号' > "$(printf 'a\\377.txt')" && printf '沪ICP备12045678号' > "$(printf 'b\\376.html')"
+        "$BEIAN" scan --format jsonl . ; echo "scan $?"
+        "$BEIAN" check --format json "$(printf 'a\\377.txt')"; echo "check $?"
+        "$BEIAN" check --format json . ; echo "site $?"
+        """)
+        #expect(outcome.stdout.contains("\"source\":\"./a\u{FFFD}.txt\""), "\(outcome.stdout) \(outcome.stderr)")
+        #expect(outcome.stdout.contains("\"source\":\"./b\u{FFFD}.html\""))
+        #expect(outcome.stdout.contains("scan 0"))
+        #expect(outcome.stdout.contains("\"source\":\"a\u{FFFD}.txt\""))
+        #expect(outcome.stdout.contains("\"number\":\"12045678\""))
+        #expect(outcome.stdout.contains("check 0") && outcome.stdout.contains("site 0"), "\(outcome.stdout)")
+        #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
+    }
+
     /// Row 5: a GBK character cut between two reads of a stream keeps its offset.
     @Test func gbkCharacterAcrossAPieceBoundary() throws {
         let folder = try temporaryFolder()
