@@ -319,9 +319,7 @@ final class ScanRun: @unchecked Sendable {
     /// What was read is scanned; the input counts as unreadable (exit 2).
     private func noteShrunk(_ path: String, read: Int, expected: Int) {
         markUnreadable()
-        Console.shared.error(Bilingual(zh: "文件在读取时变短（读到 \(read) 字节，原有 \(expected) 字节），已检查读到的部分",
-                                       en: "the file shrank while it was read (\(read) of \(expected) bytes); what was read is checked"),
-                             source: path, languages: languages)
+        Console.shared.error(DocumentReader.shrankNote(read: read, expected: expected), source: path, languages: languages)
     }
 
     /// A small regular file: read into the worker's buffer (no mapping to set up and tear

@@ -71,9 +71,8 @@ struct SiteCheck {
                                                            encoding: encoding)
                     if let size = checked.shrankFrom {
                         unreadable = true
-                        Console.shared.error(Bilingual(zh: "文件在读取时变短（读到 \(checked.bytesRead) 字节，原有 \(size) 字节），已检查读到的部分",
-                                                       en: "the file shrank while it was read (\(checked.bytesRead) of \(size) bytes); what was read is checked"),
-                                             source: path, languages: languages)
+                        Console.shared.error(DocumentReader.shrankNote(read: checked.bytesRead, expected: size), source: path,
+                                             languages: languages)
                     }
                     report = checked.report
                 }

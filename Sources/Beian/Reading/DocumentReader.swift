@@ -13,6 +13,12 @@ public enum DocumentReader {
     /// Bytes read at a time when reading in pieces.
     public static let pieceSize = 1 << 20
 
+    /// What is said of a file that ended before the size it had when opened.
+    public static func shrankNote(read: Int, expected: Int) -> Bilingual {
+        Bilingual(zh: "文件在读取时变短（读到 \(read) 字节，原有 \(expected) 字节），已检查读到的部分",
+                  en: "the file shrank while it was read (\(read) of \(expected) bytes); what was read is checked")
+    }
+
     /// An input checked: its report, and how much of it there was.
     public struct CheckedInput: Sendable {
         public let report: Report

@@ -235,11 +235,6 @@ enum Encodings {
     /// ICU detectors are costly to open and serve one caller at a time: a pool of them.
     private static let detectors = DetectorPool()
 
-    /// Whether all of `bytes` is valid UTF-8 (a sequence cut at the end counts when `isPrefix`).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, isPrefix: Bool = false) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        return beian_utf8_valid_prefix(base, bytes.count, isPrefix ? 1 : 0) == bytes.count
-    }
 }
 
 /// Charset detectors for any thread: each caller checks one out and back in.
