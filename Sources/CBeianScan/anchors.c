@@ -1353,10 +1353,24 @@ typedef struct {
 
 static inline int legacy_is_pair(const LegacyWalk *w, uint16_t code) { return w->pairs[code >> 3] & (1u << (code & 7)); }
 
-/// Whether MINIMUM_DIGITS ASCII digits may end before `end` once decoded, white space
-/// skipped; a tag end or a reference end (">" ";") may hide them, so it counts too (a superset).
-static int legacy_digits_before(const uint8_t *b, size_t floor, size_t end) {
-    while (end > floor && is_ascii_space(b[end - 1])) end--;
+/// Whether MINIMUM_DIGITS ASCII digits may end before `end` once decoded, gaps skipped as the
+/// UTF-8 rule skips them: white space, the ideographic space (GB18030 A1A1, Big5 A140) and, in
+/// GB18030, any four-byte sequence (U+00A0 is one). A tag end or a reference end (">" ";")
+/// may hide digits, so it counts too (a superset).
+static int legacy_digits_before(const uint8_t *b, size_t floor, size_t end, int big5) {
+    for (;;) {
+        while (end > floor && is_ascii_space(b[end - 1])) end--;
+        if (end >= floor + 2 && (big5 ? (b[end - 2] == 0xA1 && b[end - 1] == 0x40) : (b[end - 2] == 0xA1 && b[end - 1] == 0xA1))) {
+            end -= 2;
+            continue;
+        }
+        if (!big5 && end >= floor + 4 && b[end - 4] >= 0x81 && b[end - 3] >= '0' && b[end - 3] <= '9' && b[end - 2] >= 0x81 &&
+            b[end - 1] >= '0' && b[end - 1] <= '9') {
+            end -= 4;
+            continue;
+        }
+        break;
+    }
     if (end == floor) return 0;
     if (b[end - 1] == '>' || b[end - 1] == ';') return 1;
     for (int digits = 0; digits < MINIMUM_DIGITS; digits++, end--) {
@@ -1386,7 +1400,7 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
             if (w->labels[k].hotline) {
                 size_t label_end = i;
                 while (label_end > floor && is_ascii_space(b[label_end - 1])) label_end--;
-                if (label_end >= floor + 2 && legacy_digits_before(b, floor, label_end - 2)) return 1;
+                if (label_end >= floor + 2 && legacy_digits_before(b, floor, label_end - 2, big5)) return 1;
             }
             candidate = !w->labels[k].hotline || legacy_hotline_follows(state, b, count, i + 2, i + 2 + LEGACY_AFTER, big5);
         }

@@ -203,6 +203,9 @@ struct SeededGenerator: RandomNumberGenerator {
             "投诉　热线　(010)12345678", "Internet News Information Service Ｌｉｃｅｎｓｅ： 11120170001",
             "Report illegal content, Ｔｅｌ：010-12345678", "违法信息 report, ｈｏｔｌｉｎｅ 12377", "Beijing ICP License No.：030173",
             "浙ＩＣＰ备１２０３４５６７号", "证号 京ICP证030173号", "ICP-MS 2024 ICP　備案 京ICP備05002571號",
+            // A number written before 举报 with an ideographic space between (a fuzzer find: the
+            // legacy walk did not skip that space as the UTF-8 rule does).
+            "未经许可 0-12378　举报邮箱：jubao@example.com",
         ]
         for footer in footers {
             let expected = findings(footer).map { "\($0.kind.rawValue) \($0.canonical)" }
