@@ -48,7 +48,7 @@ struct HotlineRecognizer: Recognizer {
     /// 投诉 (拨打12388投诉举报 is prose), nor in a centre's or site's name (12380举报网,
     /// 12321举报中心).
     private func shortNumberBefore(_ view: TextView, label index: Int) -> PhoneNumber? {
-        guard let label = view.match(Labels.scalars("举报"), at: index),
+        guard let label = view.match(Labels.report, at: index),
               !Labels.reportingCentreWords.contains(where: { view.match($0, at: view.skipGaps(from: label)) != nil }),
               let last = view.previousNonGap(before: index), view.isDigit(last) else { return nil }
         var start = last

@@ -32,7 +32,9 @@ enum Labels {
     static let foreignInvested: [Unicode.Scalar] = scalars("合字")
 
     /// Chinese hotline labels start with one of these …
-    static let hotlineZh: [[Unicode.Scalar]] = ["举报", "投诉"].map(scalars)
+    static let hotlineZh: [[Unicode.Scalar]] = [report, scalars("投诉")]
+    /// 举报: the one label a short number may stand before (12377举报).
+    static let report: [Unicode.Scalar] = scalars("举报")
     /// Domains whose complaint lines are no internet reporting hotline, when they stand right
     /// before 投诉/举报: 全国旅游投诉电话：12345, 消费投诉, 售后投诉 ….
     static let otherComplaintDomains: [[Unicode.Scalar]] = ["旅游", "消费", "价格", "质量", "售后", "客服"].map(scalars)
