@@ -83,8 +83,8 @@ struct Scan: ParsableCommand {
         let next = Counter()
         if !files.isEmpty {
             DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { _ in
-                let buffer = ReadBuffer()
-                while let index = next.take(below: files.count) { run.scan(files[index], buffer: buffer) }
+                var reader = run.reader()
+                while let index = next.take(below: files.count) { run.scan(files[index], reader: &reader) }
             }
         }
         if let fetcher {
@@ -103,29 +103,6 @@ struct Scan: ParsableCommand {
 enum ScanFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl
     case text
-}
-
-/// One worker's buffer for reading small files, kept from file to file.
-final class ReadBuffer {
-    private(set) var base: UnsafeMutableRawPointer
-    private(set) var capacity: Int
-
-    init(capacity: Int = 1 << 20) {
-        self.capacity = capacity
-        base = .allocate(byteCount: capacity, alignment: 64)
-    }
-
-    /// Room for at least `count` bytes; what was read before is kept.
-    func reserve(_ count: Int) {
-        guard count > capacity else { return }
-        let grown = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 64)
-        grown.copyMemory(from: base, byteCount: capacity)
-        base.deallocate()
-        base = grown
-        capacity = count
-    }
-
-    deinit { base.deallocate() }
 }
 
 /// A shared counter handing out work.
@@ -170,6 +147,13 @@ final class Console: @unchecked Sendable {
 
     func writeOutput(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { Self.writeAll(1, $0) }
+    }
+
+    /// Writes `bytes` after what `print` buffered, then empties them (keeping their capacity).
+    func writeStandardOutput(_ bytes: inout [UInt8]) {
+        if fflush(nil) != 0 { OutputCheck.recordFailure(errno) }
+        writeOutput(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     func error(_ message: Bilingual, source: String? = nil, languages: [Language]) {
@@ -274,12 +258,6 @@ final class ScanRun: @unchecked Sendable {
     /// Output of one input is buffered up to this size; beyond it the input holds standard
     /// output and writes as it goes, so memory stays bounded and inputs never interleave.
     static let bufferLimit = 4 << 20
-    /// Bytes read at a time.
-    static let readSize = 1 << 20
-    /// Files up to this size are checked whole, in place; larger ones as streams.
-    static let wholeFileLimit = 16 << 20
-    /// The first block, where a NUL byte marks a binary file (as ripgrep decides).
-    static let sniffSize = 65_536
 
     init(scanner: BeianScanner, format: ScanFormat, languages: [Language], required: Set<Kind>, encoding: String?) {
         self.scanner = scanner
@@ -294,113 +272,33 @@ final class ScanRun: @unchecked Sendable {
 
     func totals() -> (files: Int, bytes: Int, findings: Int) { lock.withLock { (files, bytes, findings) } }
 
-    /// Scans one input and writes its lines; `buffer` is the calling worker's.
-    func scan(_ raw: RawPath, buffer: ReadBuffer) {
+    /// A reader for one worker, kept from input to input (it reuses its buffer).
+    func reader() -> DocumentReader {
+        DocumentReader(scanner: scanner, required: required, encoding: encoding, skipsBinary: true)
+    }
+
+    /// Scans one input and writes its lines; `reader` is the calling worker's.
+    func scan(_ raw: RawPath, reader: inout DocumentReader) {
         let path = raw.display
-        let fd: Int32 = raw.isStandardInput ? 0 : raw.withCString { open($0, O_RDONLY) }
-        guard fd >= 0 else { return unreadable(path, errno) }
-        defer { if fd != 0 { close(fd) } }
         let output = InputOutput()
         defer { output.finish() }
-        var info = stat()
-        if fd != 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-            // Read, never mapped: a file that shrinks under a mapping raises SIGBUS.
-            if Int(info.st_size) <= Self.wholeFileLimit {
-                scanSmall(fd: fd, size: Int(info.st_size), path: path, output: output, buffer: buffer)
-            } else {
-                scanRead(fd: fd, path: path, output: output, expectedSize: Int(info.st_size))
+        let outcome: DocumentReader.Outcome
+        do {
+            outcome = try reader.read(pathBytes: raw.bytes, source: path) { found, _ in
+                emit(found, path: path, to: output)
             }
-        } else {
-            scanRead(fd: fd, path: path, output: output)
+        } catch {
+            return unreadable(error)
         }
-    }
-
-    /// A regular file that ended before the size it had when opened: it shrank while read.
-    /// What was read is scanned; the input counts as unreadable (exit 2).
-    private func noteShrunk(_ path: String, read: Int, expected: Int) {
-        markUnreadable()
-        Console.shared.error(DocumentReader.shrankNote(read: read, expected: expected), source: path, languages: languages)
-    }
-
-    /// A small regular file: read into the worker's buffer (no mapping to set up and tear
-    /// down, which costs both cores a TLB flush), then checked whole. Reads to the end even
-    /// if the file has grown since `fstat`.
-    private func scanSmall(fd: Int32, size: Int, path: String, output: InputOutput, buffer: ReadBuffer) {
-        buffer.reserve(size + 1)
-        var filled = 0
-        while true {
-            if filled == buffer.capacity { buffer.reserve(buffer.capacity * 2) }
-            let count = read(fd, buffer.base + filled, buffer.capacity - filled)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return unreadable(path, errno)
-            }
-            if count == 0 { break }
-            filled += count
+        add(bytes: outcome.bytesRead)
+        if let size = outcome.shrankFrom {
+            markUnreadable()
+            Console.shared.error(DocumentReader.shrankNote(read: outcome.bytesRead, expected: size), source: path, languages: languages)
         }
-        let bytes = UnsafeRawBufferPointer(start: buffer.base, count: filled)
-        if filled < size { noteShrunk(path, read: filled, expected: size) }
-        if isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(filled, Self.sniffSize)])) { return skipBinary(path) }
-        checkWhole(bytes, path: path, output: output)
-    }
-
-    /// A page checked whole, in place (GB18030 and Big5 pages decoded only around anchors).
-    private func checkWhole(_ bytes: UnsafeRawBufferPointer, path: String, output: InputOutput) {
-        let report = scanner.check(bytes, source: path, required: required, encoding: encoding)
-        add(bytes: bytes.count)
-        emit(report.findings, path: path, to: output)
-        finishDocument(issues: report.issues, encoding: report.encoding, valid: report.isValid, path: path, output: output)
-    }
-
-    /// Standard input, another stream, or a file over `wholeFileLimit` (`expectedSize`): read
-    /// in pieces.
-    private func scanRead(fd: Int32, path: String, output: InputOutput, expectedSize: Int? = nil) {
-        var total = 0
-        defer { if let expectedSize, total < expectedSize { noteShrunk(path, read: total, expected: expectedSize) } }
-        var buffer = [UInt8](repeating: 0, count: Self.readSize)
-        // The first block decides whether the input is binary.
-        var first: [UInt8] = []
-        while first.count < Self.sniffSize {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.sniffSize - first.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return unreadable(path, errno)
-            }
-            if count == 0 { break }
-            first += buffer[0..<count]
+        guard let document = outcome.document else {
+            return Console.shared.error(DocumentReader.binaryNote, source: path, languages: languages)
         }
-        total = first.count
-        if first.withUnsafeBytes({ isBinary($0) }) { return skipBinary(path) }
-        let stream = BeianStream(scanner: scanner, source: path, required: required, encoding: encoding)
-        emit(stream.feed(first), path: path, to: output)
-        add(bytes: first.count)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return unreadable(path, errno)
-            }
-            if count == 0 { break }
-            total += count
-            emit(buffer.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }, path: path, to: output)
-            add(bytes: count)
-        }
-        finish(stream, path: path, output: output)
-    }
-
-    /// NUL bytes in the first block, unless it starts with a UTF-16 byte-order mark.
-    private func isBinary(_ first: UnsafeRawBufferPointer) -> Bool {
-        let utf16 = first.count >= 2 && ((first[0] == 0xFF && first[1] == 0xFE) || (first[0] == 0xFE && first[1] == 0xFF))
-        return !utf16 && first.count > 0 && memchr(first.baseAddress!, 0, first.count) != nil
-    }
-
-    private func skipBinary(_ path: String) {
-        Console.shared.error(Bilingual(zh: "二进制文件，已跳过", en: "binary file, skipped"), source: path, languages: languages)
-    }
-
-    private func finish(_ stream: BeianStream, path: String, output: InputOutput) {
-        emit(stream.finish(), path: path, to: output)
-        finishDocument(issues: stream.issues, encoding: stream.encoding ?? "UTF-8", valid: stream.isValid, path: path, output: output)
+        finishDocument(issues: outcome.issues, encoding: document.encoding, valid: outcome.isValid, path: path, output: output)
     }
 
     /// A page fetched over HTTP: checked whole, its links resolved against its final URL, and
@@ -409,7 +307,9 @@ final class ScanRun: @unchecked Sendable {
         let output = InputOutput()
         defer { output.finish() }
         page.body.withUnsafeBytes { bytes in
-            if isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, Self.sniffSize)])) { return skipBinary(source) }
+            if DocumentReader.isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, DocumentReader.sniffSize)])) {
+                return Console.shared.error(DocumentReader.binaryNote, source: source, languages: languages)
+            }
             let report = scanner.check(bytes, source: source, required: required, encoding: encoding,
                                        declaredCharset: page.charset, baseURL: page.url.final)
             add(bytes: bytes.count)
@@ -433,7 +333,7 @@ final class ScanRun: @unchecked Sendable {
         noteFailing(issues)
         switch format {
         case .jsonl:
-            output.append(ReportJSON.line(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url).serialized() + "\n")
+            output.appendLine { ReportJSON.appendLine(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url, to: &$0) }
         case .text:
             output.append(renderer.render(documentIssues: issues, source: path, encoding: encoding))
         }
@@ -445,7 +345,7 @@ final class ScanRun: @unchecked Sendable {
         noteFailing(found.flatMap(\.issues))
         for finding in found {
             switch format {
-            case .jsonl: output.append(ReportJSON.line(finding: finding, source: path, url: url).serialized() + "\n")
+            case .jsonl: output.appendLine { ReportJSON.appendLine(finding: finding, source: path, url: url, to: &$0) }
             case .text: output.append(renderer.render(finding, source: path))
             }
         }
@@ -457,12 +357,6 @@ final class ScanRun: @unchecked Sendable {
     }
 
     private func add(bytes count: Int) { lock.withLock { bytes += count } }
-
-    private func unreadable(_ path: String, _ code: Int32) {
-        markUnreadable()
-        let error = BeianError.unreadable(path: path, detail: String(cString: strerror(code)))
-        Console.shared.error(error.message, languages: languages)
-    }
 }
 
 /// The output of one input: buffered, then written whole; or, once large, written as it
@@ -473,6 +367,17 @@ final class InputOutput {
 
     func append(_ text: String) {
         buffer += text.utf8
+        flushIfFull()
+    }
+
+    /// Lets `write` append one line's bytes, then ends the line.
+    func appendLine(_ write: (inout [UInt8]) -> Void) {
+        write(&buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        flushIfFull()
+    }
+
+    private func flushIfFull() {
         guard buffer.count >= ScanRun.bufferLimit else { return }
         if !holding {
             Console.shared.lockOutput()

@@ -66,6 +66,12 @@ struct SiteCheck {
                                                 declaredCharset: fetched.charset, baseURL: fetched.url.final)
                     checked.url = fetched.url
                     report = checked
+                } else if options.format == .json {
+                    // Streamed: findings are written as they are found, never all held.
+                    let streamed = try streamJSON(raw, source: path)
+                    unreadable = unreadable || streamed.shrank
+                    failing = failing || streamed.fails
+                    continue
                 } else {
                     let checked = try DocumentReader.check(pathBytes: raw.bytes, source: path, scanner: scanner, required: required,
                                                            encoding: encoding)
@@ -109,6 +115,43 @@ struct SiteCheck {
         }
         if unreadable { throw ExitCode(2) }
         if failing { throw ExitCode(1) }
+    }
+
+    /// Checks one file for `--format json`, writing its report as the findings come: the
+    /// head when the first findings (or the end) arrive, each finding, then `issues` and
+    /// `valid`. Memory stays bounded whatever the number of findings.
+    private func streamJSON(_ raw: RawPath, source: String) throws(BeianError) -> (shrank: Bool, fails: Bool) {
+        var reader = DocumentReader(scanner: scanner, required: required, encoding: encoding)
+        let severity = options.failOn.severity
+        var output: [UInt8] = []
+        var headWritten = false
+        var written = 0
+        var fails = false
+        func writeHead(_ document: DocumentReader.Document) {
+            ReportJSON.appendReportHead(source: source, url: nil, isHTML: document.isHTML, encoding: document.encoding, to: &output)
+            headWritten = true
+        }
+        let outcome = try reader.read(pathBytes: raw.bytes, source: source) { found, document in
+            if !headWritten { writeHead(document) }
+            for finding in found {
+                ReportJSON.append(finding: finding, to: &output, first: written == 0)
+                written += 1
+                fails = fails || finding.issues.contains { $0.severity.fails(at: severity) }
+            }
+            if output.count >= 1 << 20 { Console.shared.writeStandardOutput(&output) }
+        }
+        if !headWritten {
+            writeHead(outcome.document ?? DocumentReader.Document(source: source, encoding: "UTF-8", isHTML: false))
+        }
+        ReportJSON.appendReportTail(issues: outcome.issues, valid: outcome.isValid, to: &output)
+        output.append(UInt8(ascii: "\n"))
+        Console.shared.writeStandardOutput(&output)
+        fails = fails || outcome.issues.contains { $0.severity.fails(at: severity) }
+        if let size = outcome.shrankFrom {
+            Console.shared.error(DocumentReader.shrankNote(read: outcome.bytesRead, expected: size), source: source,
+                                 languages: languages)
+        }
+        return (outcome.shrankFrom != nil, fails)
     }
 
     /// The last line of a text run over several pages: pages, findings, errors, warnings.

@@ -18,11 +18,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8]) {
+    func write(to output: inout [UInt8]) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .int(let value): Self.writeInt(value, to: &output)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let values):
             output.append(UInt8(ascii: "["))
@@ -44,7 +44,26 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// The string quoted: runs that need no escape are copied as they are, in UTF-8.
-    private static func writeString(_ value: String, to output: inout [UInt8]) {
+    static func writeInt(_ value: Int, to output: inout [UInt8]) {
+        guard value >= 0, value < 1_000_000_000_000 else {
+            output.append(contentsOf: String(value).utf8)
+            return
+        }
+        // Decimal digits without a String: most numbers written are offsets and lines.
+        var digits: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        var rest = UInt64(value)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[15 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            output.append(contentsOf: buffer[(16 - count)...])
+        }
+    }
+
+    static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
@@ -52,6 +71,11 @@ public indirect enum JSONValue: Sendable, Hashable {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes need nothing: one comparison chain, no switch.
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
                 let escape: String?
                 switch byte {
                 case UInt8(ascii: "\""): escape = "\\\""
@@ -69,12 +93,12 @@ public indirect enum JSONValue: Sendable, Hashable {
                     index += 1
                     continue
                 }
-                output.append(contentsOf: bytes[copied..<index])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                 output.append(contentsOf: escape.utf8)
                 index += byte == 0xE2 ? 3 : 1
                 copied = index
             }
-            output.append(contentsOf: bytes[copied..<bytes.count])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -7,16 +7,55 @@ public enum ReportJSON {
 
     /// One document's report.
     public static func value(of report: Report) -> JSONValue {
-        .object([
-            ("schema_version", .int(schemaVersion)),
-            ("source", .string(report.source)),
-            ("url", value(of: report.url)),
-            ("format", .string(report.isHTML ? "html" : "text")),
-            ("encoding", .string(report.encoding)),
-            ("findings", .array(report.findings.map(value(of:)))),
-            ("issues", .array(report.issues.map(value(of:)))),
-            ("valid", .bool(report.isValid)),
-        ])
+        JSONTreeBuilder.build { write(report: report, to: &$0) }
+    }
+
+    /// Appends one document's report (the same bytes as `value(of:).serialized()`) to `bytes`.
+    public static func append(report: Report, to bytes: inout [UInt8]) {
+        var writer = JSONWriter(bytes: consume bytes)
+        write(report: report, to: &writer)
+        bytes = writer.bytes
+    }
+
+    static func write<Sink: JSONSink>(report: Report, to sink: inout Sink) {
+        writeReportHead(source: report.source, url: report.url, isHTML: report.isHTML, encoding: report.encoding, to: &sink)
+        for finding in report.findings { write(finding: finding, to: &sink) }
+        writeReportTail(issues: report.issues, valid: report.isValid, to: &sink)
+    }
+
+    /// The start of a report, up to and including the `[` of `findings`: a report streamed as
+    /// it is checked writes this, then each finding (`append(finding:to:)`, separated by
+    /// commas), then `appendReportTail`.
+    public static func appendReportHead(source: String, url: PageURL?, isHTML: Bool, encoding: String,
+                                        to bytes: inout [UInt8]) {
+        var writer = JSONWriter(bytes: consume bytes)
+        writeReportHead(source: source, url: url, isHTML: isHTML, encoding: encoding, to: &writer)
+        bytes = writer.bytes
+    }
+
+    /// The end of a streamed report: closes `findings`, then `issues` and `valid`.
+    public static func appendReportTail(issues: [Issue], valid: Bool, to bytes: inout [UInt8]) {
+        var writer = JSONWriter(bytes: consume bytes)
+        writeReportTail(issues: issues, valid: valid, to: &writer)
+        bytes = writer.bytes
+    }
+
+    private static func writeReportHead<Sink: JSONSink>(source: String, url: PageURL?, isHTML: Bool, encoding: String,
+                                                        to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("schema_version"); sink.int(schemaVersion)
+        sink.key("source"); sink.string(source)
+        sink.key("url"); write(url: url, to: &sink)
+        sink.key("format"); sink.string(isHTML ? "html" : "text")
+        sink.key("encoding"); sink.string(encoding)
+        sink.key("findings"); sink.beginArray()
+    }
+
+    private static func writeReportTail<Sink: JSONSink>(issues: [Issue], valid: Bool, to sink: inout Sink) {
+        sink.endArray()
+        sink.key("issues"); write(issues: issues, to: &sink)
+        sink.key("valid"); sink.bool(valid)
+        sink.endObject()
     }
 
     /// The line printed for an input that could not be read.
@@ -33,60 +72,114 @@ public enum ReportJSON {
     /// `type` names the line, so the finding's phone type is `phone_type` here. `url` is the
     /// page's when it was fetched over HTTP (null otherwise).
     public static func line(finding: Finding, source: String, url: PageURL? = nil) -> JSONValue {
-        guard case .object(let fields) = value(of: finding) else { return value(of: finding) }
-        let renamed = fields.map { $0.0 == "type" ? ("phone_type", $0.1) : $0 }
-        return .object([("type", .string("finding")), ("schema_version", .int(schemaVersion)), ("source", .string(source)),
-                        ("url", value(of: url))] + renamed)
+        JSONTreeBuilder.build { write(line: finding, source: source, url: url, to: &$0) }
+    }
+
+    /// Appends `line(finding:source:url:)`'s bytes, without a line break, to `bytes`.
+    public static func appendLine(finding: Finding, source: String, url: PageURL? = nil, to bytes: inout [UInt8]) {
+        var writer = JSONWriter(bytes: consume bytes)
+        write(line: finding, source: source, url: url, to: &writer)
+        bytes = writer.bytes
+    }
+
+    static func write<Sink: JSONSink>(line finding: Finding, source: String, url: PageURL?, to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("type"); sink.string("finding")
+        sink.key("schema_version"); sink.int(schemaVersion)
+        sink.key("source"); sink.string(source)
+        sink.key("url"); write(url: url, to: &sink)
+        writeFields(of: finding, phoneTypeKey: "phone_type", to: &sink)
+        sink.endObject()
     }
 
     /// A `beian scan --format jsonl` line closing an input that has document-level issues.
     public static func line(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
                             url: PageURL? = nil) -> JSONValue {
-        .object([
-            ("type", .string("document")),
-            ("schema_version", .int(schemaVersion)),
-            ("source", .string(source)),
-            ("url", value(of: url)),
-            ("encoding", .string(encoding)),
-            ("issues", .array(issues.map(value(of:)))),
-            ("valid", .bool(valid)),
-        ])
+        JSONTreeBuilder.build { write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, to: &$0) }
+    }
+
+    /// Appends `line(documentOf:encoding:issues:valid:url:)`'s bytes, without a line break.
+    public static func appendLine(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
+                                  url: PageURL? = nil, to bytes: inout [UInt8]) {
+        var writer = JSONWriter(bytes: consume bytes)
+        write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, to: &writer)
+        bytes = writer.bytes
+    }
+
+    private static func write<Sink: JSONSink>(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
+                                              url: PageURL?, to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("type"); sink.string("document")
+        sink.key("schema_version"); sink.int(schemaVersion)
+        sink.key("source"); sink.string(source)
+        sink.key("url"); write(url: url, to: &sink)
+        sink.key("encoding"); sink.string(encoding)
+        sink.key("issues"); write(issues: issues, to: &sink)
+        sink.key("valid"); sink.bool(valid)
+        sink.endObject()
     }
 
     /// One finding, with every field present (null where it does not apply).
     public static func value(of finding: Finding) -> JSONValue {
-        .object([
-            ("kind", .string(finding.kind.rawValue)),
-            ("raw", .string(finding.raw)),
-            ("start", .int(finding.start)),
-            ("end", .int(finding.end)),
-            ("canonical", .string(finding.canonical)),
-            ("number", .string(finding.number)),
-            ("province", finding.province.map(value(of:)) ?? .null),
-            ("valid", .bool(finding.isValid)),
-            ("issues", .array(finding.issues.map(value(of:)))),
-            ("names", bilingual(finding.kind.names)),
-            ("site", JSONValue(finding.site)),
-            ("foreign_invested", JSONValue(finding.foreignInvested)),
-            ("division", JSONValue(finding.division)),
-            ("category", JSONValue(finding.category)),
-            ("year", JSONValue(finding.year)),
-            ("area_code", JSONValue(finding.areaCode)),
-            ("type", JSONValue(finding.phoneType?.rawValue)),
-            ("extension", JSONValue(finding.phoneExtension)),
-            ("display", bilingual(finding.display)),
-            ("candidates", finding.candidates.map { .array($0.map(value(of:))) } ?? .null),
-            ("division_name", finding.divisionDetails.map { bilingual($0.names) } ?? .null),
-            ("business", JSONValue(finding.business)),
-            ("authority", JSONValue(finding.authority)),
-            ("date", JSONValue(finding.date)),
-            ("context", .string(finding.context.rawValue)),
-            ("attribute", JSONValue(finding.attribute)),
-            ("line", JSONValue(finding.position?.line)),
-            ("column", JSONValue(finding.position?.column)),
-            ("end_line", JSONValue(finding.endPosition?.line)),
-            ("end_column", JSONValue(finding.endPosition?.column)),
-        ])
+        JSONTreeBuilder.build { write(finding: finding, to: &$0) }
+    }
+
+    /// Appends `value(of: finding)`'s bytes to `bytes`; in a streamed report (see
+    /// `appendReportHead`), after a comma unless it is the report's first finding.
+    public static func append(finding: Finding, to bytes: inout [UInt8], first: Bool = true) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        var writer = JSONWriter(bytes: consume bytes)
+        write(finding: finding, to: &writer)
+        bytes = writer.bytes
+    }
+
+    static func write<Sink: JSONSink>(finding: Finding, to sink: inout Sink) {
+        sink.beginObject()
+        writeFields(of: finding, phoneTypeKey: "type", to: &sink)
+        sink.endObject()
+    }
+
+    /// The finding's members; the phone type is `type` in reports and `phone_type` in scan
+    /// lines, whose `type` names the line.
+    private static func writeFields<Sink: JSONSink>(of finding: Finding, phoneTypeKey: StaticString, to sink: inout Sink) {
+        sink.key("kind"); sink.string(finding.kind.rawValue)
+        sink.key("raw"); sink.string(finding.raw)
+        sink.key("start"); sink.int(finding.start)
+        sink.key("end"); sink.int(finding.end)
+        sink.key("canonical"); sink.string(finding.canonical)
+        sink.key("number"); sink.string(finding.number)
+        sink.key("province"); write(province: finding.province, to: &sink)
+        sink.key("valid"); sink.bool(finding.isValid)
+        sink.key("issues"); write(issues: finding.issues, to: &sink)
+        sink.key("names"); write(bilingual: finding.kind.names, to: &sink)
+        sink.key("site"); sink.string(finding.site)
+        sink.key("foreign_invested"); sink.bool(finding.foreignInvested)
+        sink.key("division"); sink.string(finding.division)
+        sink.key("category"); sink.int(finding.category)
+        sink.key("year"); sink.int(finding.year)
+        sink.key("area_code"); sink.string(finding.areaCode)
+        sink.key(phoneTypeKey); sink.string(finding.phoneType?.rawValue)
+        sink.key("extension"); sink.string(finding.phoneExtension)
+        sink.key("display"); write(bilingual: finding.display, to: &sink)
+        sink.key("candidates")
+        if let candidates = finding.candidates {
+            sink.beginArray()
+            for province in candidates { write(province: province, to: &sink) }
+            sink.endArray()
+        } else {
+            sink.null()
+        }
+        sink.key("division_name")
+        if let division = finding.divisionDetails { write(bilingual: division.names, to: &sink) } else { sink.null() }
+        sink.key("business"); sink.string(finding.business)
+        sink.key("authority"); sink.string(finding.authority)
+        sink.key("date"); sink.string(finding.date)
+        sink.key("context"); sink.string(finding.context.rawValue)
+        sink.key("attribute"); sink.string(finding.attribute)
+        sink.key("line"); sink.int(finding.position?.line)
+        sink.key("column"); sink.int(finding.position?.column)
+        sink.key("end_line"); sink.int(finding.endPosition?.line)
+        sink.key("end_column"); sink.int(finding.endPosition?.column)
     }
 
     /// `beian explain --format json`: the input and one explanation per identifier found in it
@@ -122,29 +215,55 @@ public enum ReportJSON {
 
     /// A fetched page's `{"requested", "final", "status"}`, or null for files and standard input.
     public static func value(of url: PageURL?) -> JSONValue {
-        guard let url else { return .null }
-        return .object([("requested", .string(url.requested)), ("final", .string(url.final)), ("status", .int(url.status))])
+        JSONTreeBuilder.build { write(url: url, to: &$0) }
+    }
+
+    private static func write<Sink: JSONSink>(url: PageURL?, to sink: inout Sink) {
+        guard let url else { return sink.null() }
+        sink.beginObject()
+        sink.key("requested"); sink.string(url.requested)
+        sink.key("final"); sink.string(url.final)
+        sink.key("status"); sink.int(url.status)
+        sink.endObject()
     }
 
     static func bilingual(_ text: Bilingual) -> JSONValue {
-        .object([("zh", .string(text.zh)), ("en", .string(text.en))])
+        JSONTreeBuilder.build { write(bilingual: text, to: &$0) }
     }
 
-    static func value(of province: Province) -> JSONValue {
-        .object([
-            ("code", .string(province.code)),
-            ("abbr", .string(province.abbreviation)),
-            ("zh", .string(province.zh)),
-            ("en", .string(province.en)),
-        ])
+    private static func write<Sink: JSONSink>(bilingual text: Bilingual, to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("zh"); sink.string(text.zh)
+        sink.key("en"); sink.string(text.en)
+        sink.endObject()
+    }
+
+    private static func write<Sink: JSONSink>(province: Province?, to sink: inout Sink) {
+        guard let province else { return sink.null() }
+        sink.beginObject()
+        sink.key("code"); sink.string(province.code)
+        sink.key("abbr"); sink.string(province.abbreviation)
+        sink.key("zh"); sink.string(province.zh)
+        sink.key("en"); sink.string(province.en)
+        sink.endObject()
     }
 
     static func value(of issue: Issue) -> JSONValue {
-        .object([
-            ("code", .string(issue.code.rawValue)),
-            ("severity", .string(issue.severity.rawValue)),
-            ("zh", .string(issue.message.zh)),
-            ("en", .string(issue.message.en)),
-        ])
+        JSONTreeBuilder.build { write(issue: issue, to: &$0) }
+    }
+
+    private static func write<Sink: JSONSink>(issues: [Issue], to sink: inout Sink) {
+        sink.beginArray()
+        for issue in issues { write(issue: issue, to: &sink) }
+        sink.endArray()
+    }
+
+    private static func write<Sink: JSONSink>(issue: Issue, to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("code"); sink.string(issue.code.rawValue)
+        sink.key("severity"); sink.string(issue.severity.rawValue)
+        sink.key("zh"); sink.string(issue.message.zh)
+        sink.key("en"); sink.string(issue.message.en)
+        sink.endObject()
     }
 }

@@ -4,19 +4,204 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads inputs for the CLI and for crawlers that hold paths: whole files, standard input,
-/// FIFOs and devices.
-public enum DocumentReader {
+/// Reads one input — a file, standard input, a FIFO, or a body handed over in pieces — and
+/// checks it in bounded memory, passing its findings on as they are found. The one reading
+/// path of `beian check`, `beian scan` and the record readers: it decides whole or streamed,
+/// sniffs binaries, and reads a file that shrinks or grows while read without a crash.
+///
+/// A regular file up to `wholeLimit` is read whole (never mapped: a file that shrinks under a
+/// mapping raises SIGBUS) and checked whole; a larger file, a FIFO, standard input (which may be
+/// anything, /dev/zero included) or a body in pieces goes through a `BeianStream`, so an endless
+/// input runs until stopped, as `cat` does, without growing. A FIFO with no writer blocks until
+/// one opens it, as it does for `cat`.
+public struct DocumentReader {
     /// Inputs up to this size are read whole and checked in place; larger ones, and inputs
     /// whose size is not known (standard input, FIFOs, devices), are read in pieces.
     public static let wholeLimit = BeianScanner.wholeDocumentLimit
     /// Bytes read at a time when reading in pieces.
     public static let pieceSize = 1 << 20
+    /// Text a stream scans at a time: a quarter of `BeianStream.chunkSize`, so that a piece
+    /// dense with findings (one every 31 bytes in the faults issue's test) holds a few thousand
+    /// of them, not tens of thousands; the overlap rescanned per chunk stays under 3 %.
+    static let streamChunkSize = BeianStream.chunkSize / 4
+    /// The first block, where a NUL byte marks a binary file (as ripgrep decides).
+    public static let sniffSize = 65_536
+
+    public let scanner: BeianScanner
+    /// Kinds whose absence is `missing_required`.
+    public var required: Set<Kind> = []
+    /// Whether to read tags and links; nil detects it.
+    public var isHTML: Bool?
+    /// An encoding label that overrides detection.
+    public var encoding: String?
+    /// Skip inputs whose first block holds a NUL byte (not UTF-16 with a byte-order mark):
+    /// `beian scan` does, `beian check` does not.
+    public var skipsBinary = false
+    /// Reused between inputs: the bytes of the last whole input read.
+    private var buffer: [UInt8] = []
+
+    public init(scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil, encoding: String? = nil,
+                skipsBinary: Bool = false) {
+        self.scanner = scanner
+        self.required = required
+        self.isHTML = isHTML
+        self.encoding = encoding
+        self.skipsBinary = skipsBinary
+    }
+
+    /// How the document is read: known before its first findings are passed on.
+    public struct Document: Sendable {
+        public let source: String
+        /// The encoding decided: "UTF-8", "GB18030", "Big5" …
+        public let encoding: String
+        public let isHTML: Bool
+
+        public init(source: String, encoding: String, isHTML: Bool) {
+            self.source = source
+            self.encoding = encoding
+            self.isHTML = isHTML
+        }
+    }
+
+    /// What reading one input gave, besides the findings passed on.
+    public struct Outcome: Sendable {
+        /// How the document was read; nil when it was skipped as binary.
+        public let document: Document?
+        /// Document-level issues (`province_inconsistent`, `missing_required` …).
+        public let issues: [Issue]
+        /// Findings passed on.
+        public let findingCount: Int
+        /// Whether no finding and no document issue has an error.
+        public let isValid: Bool
+        /// Bytes read.
+        public let bytesRead: Int
+        /// The size a regular file had when opened, when it ended before it: it shrank while
+        /// read, and the findings cover what was read.
+        public let shrankFrom: Int?
+        /// True when the input was skipped as binary (`skipsBinary`).
+        public var skippedAsBinary: Bool { document == nil }
+    }
 
     /// What is said of a file that ended before the size it had when opened.
     public static func shrankNote(read: Int, expected: Int) -> Bilingual {
         Bilingual(zh: "文件在读取时变短（读到 \(read) 字节，原有 \(expected) 字节），已检查读到的部分",
                   en: "the file shrank while it was read (\(read) of \(expected) bytes); what was read is checked")
+    }
+
+    /// What is said of an input skipped as binary.
+    public static let binaryNote = Bilingual(zh: "二进制文件，已跳过", en: "binary file, skipped")
+
+    /// Reads and checks the file whose path is `pathBytes` as the system names it — bytes that
+    /// need not be UTF-8 (`a\xff.txt` is opened as it is) — reporting it as `source` (the name
+    /// read as UTF-8, invalid bytes as U+FFFD). `[UInt8]("-".utf8)` is standard input. Folders
+    /// and devices named by path are `notAFile`. Findings go to `onFindings` in input order, in
+    /// batches, with the document they belong to.
+    public mutating func read(pathBytes: [UInt8], source: String,
+                              onFindings: (_ findings: [Finding], _ document: Document) -> Void) throws(BeianError) -> Outcome {
+        let standardInput = pathBytes == [UInt8(ascii: "-")]
+        let fd = standardInput ? 0 : (pathBytes + [0]).withUnsafeBufferPointer { name in
+            name.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY) }
+        }
+        guard fd >= 0 else { throw .unreadable(path: source, detail: Self.lastError()) }
+        defer { if fd != 0 { close(fd) } }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: source, detail: Self.lastError()) }
+        let type = info.st_mode & S_IFMT
+        // Standard input may be anything; a named path must be a regular file or a FIFO.
+        guard standardInput || type == S_IFREG || type == S_IFIFO else { throw .notAFile(path: source) }
+        let size = type == S_IFREG ? Int(info.st_size) : nil
+        let readPiece = { (piece: UnsafeMutableRawBufferPointer) throws(BeianError) -> Int in
+            while true {
+                let count = Glibc.read(fd, piece.baseAddress, piece.count)
+                if count >= 0 { return count }
+                if errno != EINTR { throw .unreadable(path: source, detail: Self.lastError()) }
+            }
+        }
+        var outcome = try read(source: source, expectedSize: size, readPiece: readPiece, onFindings: onFindings)
+        if let size, outcome.bytesRead < size {
+            outcome = Outcome(document: outcome.document, issues: outcome.issues, findingCount: outcome.findingCount,
+                              isValid: outcome.isValid, bytesRead: outcome.bytesRead, shrankFrom: size)
+        }
+        return outcome
+    }
+
+    /// Reads and checks an input handed over in pieces: `readPiece` fills the front of the
+    /// buffer it is given and returns the count, 0 at the end. `expectedSize` is the size when
+    /// known in advance: up to `wholeLimit`, the input is read whole and checked whole (also
+    /// when it grows meanwhile); otherwise it is streamed. `declaredCharset` and `baseURL` are
+    /// as in `BeianScanner.check(_:source:required:isHTML:encoding:declaredCharset:baseURL:)`.
+    public mutating func read(source: String, expectedSize: Int?, declaredCharset: String? = nil, baseURL: String? = nil,
+                              readPiece: (UnsafeMutableRawBufferPointer) throws(BeianError) -> Int,
+                              onFindings: (_ findings: [Finding], _ document: Document) -> Void) throws(BeianError) -> Outcome {
+        if let expectedSize, expectedSize <= Self.wholeLimit {
+            // Whole: read to the end (a file may have grown since its size was taken). The buffer
+            // keeps its size between inputs; its bytes past `filled` mean nothing.
+            if buffer.count <= expectedSize { buffer = [UInt8](repeating: 0, count: max(expectedSize + 1, 1 << 16)) }
+            var filled = 0
+            while true {
+                if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+                let count = try Self.fill(&buffer, filled..<buffer.count, from: readPiece)
+                if count == 0 { break }
+                filled += count
+            }
+            return buffer.withUnsafeBytes { whole in
+                let bytes = UnsafeRawBufferPointer(rebasing: whole[0..<filled])
+                if skipsBinary, Self.isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(filled, Self.sniffSize)])) {
+                    return Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: filled, shrankFrom: nil)
+                }
+                let report = scanner.check(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                                           declaredCharset: declaredCharset, baseURL: baseURL)
+                let document = Document(source: source, encoding: report.encoding, isHTML: report.isHTML)
+                if !report.findings.isEmpty { onFindings(report.findings, document) }
+                return Outcome(document: document, issues: report.issues, findingCount: report.findings.count,
+                               isValid: report.isValid, bytesRead: filled, shrankFrom: nil)
+            }
+        }
+        // Streamed; the first block decides whether the input is binary.
+        var piece = [UInt8](repeating: 0, count: Self.pieceSize)
+        var total = 0
+        let sniffed = skipsBinary ? Self.sniffSize : 1
+        while total < sniffed {
+            let count = try Self.fill(&piece, total..<sniffed, from: readPiece)
+            if count == 0 { break }
+            total += count
+        }
+        if skipsBinary, piece.withUnsafeBytes({ Self.isBinary(UnsafeRawBufferPointer(rebasing: $0[0..<total])) }) {
+            return Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: total, shrankFrom: nil)
+        }
+        let stream = BeianStream(scanner: scanner, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                                 declaredCharset: declaredCharset, baseURL: baseURL, chunkSize: Self.streamChunkSize)
+        var count = 0
+        func pass(_ findings: [Finding]) {
+            guard !findings.isEmpty else { return }
+            count += findings.count
+            onFindings(findings, Document(source: source, encoding: stream.encoding ?? "UTF-8", isHTML: stream.isHTML ?? false))
+        }
+        pass(piece.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<total])) })
+        while true {
+            let read = try Self.fill(&piece, 0..<piece.count, from: readPiece)
+            if read == 0 { break }
+            total += read
+            pass(piece.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<read])) })
+        }
+        pass(stream.finish())
+        let document = Document(source: source, encoding: stream.encoding ?? "UTF-8", isHTML: stream.isHTML ?? false)
+        return Outcome(document: document, issues: stream.issues, findingCount: count, isValid: stream.isValid,
+                       bytesRead: total, shrankFrom: nil)
+    }
+
+    /// `readPiece` into `range` of `bytes`.
+    private static func fill(_ bytes: inout [UInt8], _ range: Range<Int>,
+                             from readPiece: (UnsafeMutableRawBufferPointer) throws(BeianError) -> Int) throws(BeianError) -> Int {
+        try bytes.withUnsafeMutableBytes { all in
+            Result { () throws(BeianError) -> Int in try readPiece(UnsafeMutableRawBufferPointer(rebasing: all[range])) }
+        }.get()
+    }
+
+    /// NUL bytes in the first block, unless it starts with a UTF-16 byte-order mark.
+    public static func isBinary(_ first: UnsafeRawBufferPointer) -> Bool {
+        let utf16 = first.count >= 2 && ((first[0] == 0xFF && first[1] == 0xFE) || (first[0] == 0xFE && first[1] == 0xFF))
+        return !utf16 && first.count > 0 && memchr(first.baseAddress!, 0, first.count) != nil
     }
 
     /// An input checked: its report, and how much of it there was.
@@ -29,74 +214,38 @@ public enum DocumentReader {
         public let shrankFrom: Int?
     }
 
-    /// Checks the input at `path` ("-": standard input) in bounded memory: a regular file up to
-    /// `wholeLimit` is read whole (never mapped: a file that shrinks under a mapping raises
-    /// SIGBUS); a larger file, a FIFO or standard input (which may be anything, /dev/zero
-    /// included) in pieces of `pieceSize` through a `BeianStream`, so an endless input runs
-    /// until stopped, as `cat` does, without growing. A FIFO with no writer blocks until one
-    /// opens it, as it does for `cat`. Other named paths (folders, devices) are `notAFile`.
+    /// Checks the input at `path` ("-": standard input), holding its findings in the report it
+    /// returns (see `read(pathBytes:source:onFindings:)` to pass them on instead).
     public static func check(path: String, scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil,
                              encoding: String? = nil) throws(BeianError) -> CheckedInput {
         try check(pathBytes: Array(path.utf8), source: path, scanner: scanner, required: required, isHTML: isHTML,
                   encoding: encoding)
     }
 
-    /// Checks the file whose path is `pathBytes` as the system names it — bytes that need not
-    /// be UTF-8 (a name such as `a\xff.txt` is opened as it is) — reporting it as `source`
-    /// (for display: the name read as UTF-8, invalid bytes as U+FFFD). `[UInt8]("-".utf8)` is
-    /// standard input. See `check(path:scanner:required:isHTML:encoding:)`.
+    /// Checks the file whose path is `pathBytes` as the system names it, reported as `source`,
+    /// holding its findings in the report it returns.
     public static func check(pathBytes: [UInt8], source: String, scanner: BeianScanner, required: Set<Kind> = [],
                              isHTML: Bool? = nil, encoding: String? = nil) throws(BeianError) -> CheckedInput {
-        let path = source
-        let fd = pathBytes == [UInt8(ascii: "-")] ? 0 : (pathBytes + [0]).withUnsafeBufferPointer { name in
-            name.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY) }
-        }
-        guard fd >= 0 else { throw .unreadable(path: path, detail: lastError()) }
-        defer { if fd != 0 { close(fd) } }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, detail: lastError()) }
-        let type = info.st_mode & S_IFMT
-        // Standard input may be anything; a named path must be a regular file or a FIFO.
-        guard fd == 0 || type == S_IFREG || type == S_IFIFO else { throw .notAFile(path: path) }
-        let size = type == S_IFREG ? Int(info.st_size) : nil
-        if let size, size <= wholeLimit {
-            let bytes = try readAll(fd: fd, path: path)
-            let report = scanner.check(bytes, source: path, required: required, isHTML: isHTML, encoding: encoding)
-            return CheckedInput(report: report, bytesRead: bytes.count, shrankFrom: bytes.count < size ? size : nil)
-        }
-        let stream = BeianStream(scanner: scanner, source: path, required: required, isHTML: isHTML, encoding: encoding)
+        var reader = DocumentReader(scanner: scanner, required: required, isHTML: isHTML, encoding: encoding)
         var findings: [Finding] = []
-        var total = 0
-        var piece = [UInt8](repeating: 0, count: pieceSize)
-        while true {
-            let count = piece.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, detail: lastError())
-            }
-            if count == 0 { break }
-            total += count
-            findings += piece.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-        }
-        findings += stream.finish()
-        let report = Report(source: path, findings: findings, issues: stream.issues, isHTML: stream.isHTML ?? false,
-                            encoding: stream.encoding ?? "UTF-8")
-        return CheckedInput(report: report, bytesRead: total, shrankFrom: size.flatMap { total < $0 ? $0 : nil })
+        let outcome = try reader.read(pathBytes: pathBytes, source: source) { found, _ in findings += found }
+        let document = outcome.document ?? Document(source: source, encoding: "UTF-8", isHTML: false)
+        let report = Report(source: source, findings: findings, issues: outcome.issues, isHTML: document.isHTML,
+                            encoding: document.encoding)
+        return CheckedInput(report: report, bytesRead: outcome.bytesRead, shrankFrom: outcome.shrankFrom)
     }
 
     /// The bytes of the file at `path`, or of standard input for "-".
     public static func read(path: String) throws(BeianError) -> [UInt8] {
-        if path == "-" { return try readAll(fd: 0, path: path) }
-        let fd = open(path, O_RDONLY)
+        let standardInput = path == "-"
+        let fd = standardInput ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else { throw .unreadable(path: path, detail: lastError()) }
-        defer { close(fd) }
+        defer { if fd != 0 { close(fd) } }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, detail: lastError()) }
-        guard (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFIFO else { throw .notAFile(path: path) }
-        return try readAll(fd: fd, path: path)
-    }
-
-    private static func readAll(fd: Int32, path: String) throws(BeianError) -> [UInt8] {
+        guard standardInput || (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFIFO else {
+            throw .notAFile(path: path)
+        }
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Beian
+
+/// The one reading path: whole or streamed, every input gives the findings `check` gives.
+@Suite struct DocumentReaderTests {
+    /// A reader over `bytes` handing out at most `size` bytes a call.
+    private func pieces(of bytes: [UInt8], size: Int) -> (UnsafeMutableRawBufferPointer) throws(BeianError) -> Int {
+        var offset = 0
+        return { buffer in
+            let count = min(size, buffer.count, bytes.count - offset)
+            bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+            offset += count
+            return count
+        }
+    }
+
+    @Test func streamedAndWholeReadingsGiveCheckFindings() throws {
+        for sample in try Samples.all() {
+            let expected = scanner.check(sample.bytes, source: sample.source)
+            for (size, known) in [(7, false), (4096, false), (1 << 20, true), (3, true)] {
+                var reader = DocumentReader(scanner: scanner)
+                var found: [Finding] = []
+                let outcome = try reader.read(source: sample.source, expectedSize: known ? sample.bytes.count : nil,
+                                              readPiece: pieces(of: sample.bytes, size: size)) { batch, _ in found += batch }
+                #expect(found.map(\.byteRange) == expected.findings.map(\.byteRange), "\(sample.source) in pieces of \(size)")
+                #expect(found.map(\.canonical) == expected.findings.map(\.canonical))
+                #expect(outcome.findingCount == found.count && outcome.bytesRead == sample.bytes.count)
+                #expect(outcome.document?.encoding == expected.encoding && outcome.isValid == expected.isValid)
+            }
+        }
+    }
+
+    /// A file that grew past the size it had when its size was taken is read to its end.
+    @Test func aGrownInputIsReadToItsEnd() throws {
+        let page = Array("<p>正文</p>\n".utf8) + Array(repeating: UInt8(ascii: " "), count: 70_000) + Array("京ICP备05002571号-1".utf8)
+        var reader = DocumentReader(scanner: scanner)
+        var found: [Finding] = []
+        let outcome = try reader.read(source: "grown", expectedSize: 100, readPiece: pieces(of: page, size: 1000)) { batch, _ in found += batch }
+        #expect(outcome.bytesRead == page.count)
+        #expect(found.map(\.canonical) == ["京ICP备05002571号-1"])
+    }
+
+    @Test func binaryInputsAreSkippedOnlyWhenAsked() throws {
+        let bytes = Array("\u{0}\u{1}京ICP备05002571号-1".utf8)
+        for known in [true, false] {
+            var skipping = DocumentReader(scanner: scanner, skipsBinary: true)
+            let skipped = try skipping.read(source: "b", expectedSize: known ? bytes.count : nil,
+                                            readPiece: pieces(of: bytes, size: 5)) { _, _ in Issue.record("no findings") }
+            #expect(skipped.skippedAsBinary)
+            var reading = DocumentReader(scanner: scanner)
+            var found = 0
+            let read = try reading.read(source: "b", expectedSize: known ? bytes.count : nil,
+                                        readPiece: pieces(of: bytes, size: 5)) { batch, _ in found += batch.count }
+            #expect(!read.skippedAsBinary && found == 1)
+        }
+        // A UTF-16 byte-order mark is no binary.
+        #expect(!Array<UInt8>([0xFF, 0xFE, 0x41, 0x00]).withUnsafeBytes { DocumentReader.isBinary($0) })
+    }
+}
