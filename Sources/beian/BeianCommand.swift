@@ -1,6 +1,9 @@
 import ArgumentParser
 import Beian
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct BeianCommand: ParsableCommand {
@@ -15,6 +18,10 @@ struct BeianCommand: ParsableCommand {
     /// Whatever the outcome, output that did not arrive ends the command with status 2
     /// (`OutputCheck`).
     static func main() {
+        // Large buffers (a stream's text, a page's findings) come from mmap at a fixed size
+        // and go back to the system when freed: glibc's moving threshold otherwise keeps
+        // them in the heap, and a run over dense input held twice the memory it used.
+        _ = mallopt(mmapThreshold, 1 << 18)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -30,6 +37,11 @@ struct BeianCommand: ParsableCommand {
         }
     }
 }
+
+/// glibc's `mallopt` (malloc.h, which the Glibc module does not export) and its
+/// `M_MMAP_THRESHOLD` parameter.
+@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+private let mmapThreshold: Int32 = -3
 
 /// Chinese forms of ArgumentParser's usage errors, read from its English message.
 enum UsageError {

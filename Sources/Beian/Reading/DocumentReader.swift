@@ -18,8 +18,9 @@ public struct DocumentReader {
     /// Inputs up to this size are read whole and checked in place; larger ones, and inputs
     /// whose size is not known (standard input, FIFOs, devices), are read in pieces.
     public static let wholeLimit = BeianScanner.wholeDocumentLimit
-    /// Bytes read at a time when reading in pieces.
-    public static let pieceSize = 1 << 20
+    /// Bytes read at a time when reading in pieces: one stream chunk, so that each piece's
+    /// findings are passed on before the next is read.
+    public static let pieceSize = streamChunkSize
     /// Text a stream scans at a time: a quarter of `BeianStream.chunkSize`, so that a piece
     /// dense with findings (one every 31 bytes in the faults issue's test) holds a few thousand
     /// of them, not tens of thousands; the overlap rescanned per chunk stays under 3 %.
