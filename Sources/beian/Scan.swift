@@ -145,15 +145,12 @@ final class Console: @unchecked Sendable {
     func lockOutput() { outputLock.lock() }
     func unlockOutput() { outputLock.unlock() }
 
-    func writeOutput(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { Self.writeAll(1, $0) }
-    }
-
-    /// Writes `bytes` after what `print` buffered, then empties them (keeping their capacity).
-    func writeStandardOutput(_ bytes: inout [UInt8]) {
+    /// Writes what `writer` holds after what `print` buffered, then empties it (keeping its
+    /// place in the value it writes).
+    func writeStandardOutput(_ writer: JSONWriter) {
         if fflush(nil) != 0 { OutputCheck.recordFailure(errno) }
-        writeOutput(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        writer.withBytes { Self.writeAll(1, $0) }
+        writer.removeWritten()
     }
 
     func error(_ message: Bilingual, source: String? = nil, languages: [Language]) {
@@ -333,7 +330,7 @@ final class ScanRun: @unchecked Sendable {
         noteFailing(issues)
         switch format {
         case .jsonl:
-            output.appendLine { ReportJSON.appendLine(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url, to: &$0) }
+            output.appendLine { ReportJSON.writeLine(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url, to: $0) }
         case .text:
             output.append(renderer.render(documentIssues: issues, source: path, encoding: encoding))
         }
@@ -345,7 +342,7 @@ final class ScanRun: @unchecked Sendable {
         noteFailing(found.flatMap(\.issues))
         for finding in found {
             switch format {
-            case .jsonl: output.appendLine { ReportJSON.appendLine(finding: finding, source: path, url: url, to: &$0) }
+            case .jsonl: output.appendLine { ReportJSON.writeLine(finding: finding, source: path, url: url, to: $0) }
             case .text: output.append(renderer.render(finding, source: path))
             }
         }
@@ -362,18 +359,19 @@ final class ScanRun: @unchecked Sendable {
 /// The output of one input: buffered, then written whole; or, once large, written as it
 /// comes while holding standard output.
 final class InputOutput {
-    private var buffer: [UInt8] = []
+    private let buffer = JSONWriter(capacity: 1 << 16)
     private var holding = false
 
     func append(_ text: String) {
-        buffer += text.utf8
+        var text = text
+        text.withUTF8 { buffer.append(raw: UnsafeRawBufferPointer($0)) }
         flushIfFull()
     }
 
-    /// Lets `write` append one line's bytes, then ends the line.
-    func appendLine(_ write: (inout [UInt8]) -> Void) {
-        write(&buffer)
-        buffer.append(UInt8(ascii: "\n"))
+    /// Lets `write` write one line, then ends the line.
+    func appendLine(_ write: (JSONWriter) -> Void) {
+        write(buffer)
+        buffer.endLine()
         flushIfFull()
     }
 
@@ -383,18 +381,18 @@ final class InputOutput {
             Console.shared.lockOutput()
             holding = true
         }
-        Console.shared.writeOutput(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        buffer.withBytes { Console.writeAll(1, $0) }
+        buffer.reset()
     }
 
     func finish() {
         if holding {
-            Console.shared.writeOutput(buffer)
+            buffer.withBytes { Console.writeAll(1, $0) }
             Console.shared.unlockOutput()
-        } else if !buffer.isEmpty {
-            Console.shared.holdingOutput { Console.shared.writeOutput(buffer) }
+        } else if buffer.count > 0 {
+            Console.shared.holdingOutput { buffer.withBytes { Console.writeAll(1, $0) } }
         }
-        buffer = []
+        buffer.reset()
         holding = false
     }
 }

@@ -123,29 +123,27 @@ struct SiteCheck {
     private func streamJSON(_ raw: RawPath, source: String) throws(BeianError) -> (shrank: Bool, fails: Bool) {
         var reader = DocumentReader(scanner: scanner, required: required, encoding: encoding)
         let severity = options.failOn.severity
-        var output: [UInt8] = []
+        let output = JSONWriter(capacity: 1 << 16)
         var headWritten = false
-        var written = 0
         var fails = false
         func writeHead(_ document: DocumentReader.Document) {
-            ReportJSON.appendReportHead(source: source, url: nil, isHTML: document.isHTML, encoding: document.encoding, to: &output)
+            ReportJSON.writeReportHead(source: source, url: nil, isHTML: document.isHTML, encoding: document.encoding, to: output)
             headWritten = true
         }
         let outcome = try reader.read(pathBytes: raw.bytes, source: source) { found, document in
             if !headWritten { writeHead(document) }
             for finding in found {
-                ReportJSON.append(finding: finding, to: &output, first: written == 0)
-                written += 1
+                ReportJSON.write(finding: finding, to: output)
                 fails = fails || finding.issues.contains { $0.severity.fails(at: severity) }
             }
-            if output.count >= 1 << 20 { Console.shared.writeStandardOutput(&output) }
+            if output.count >= 1 << 20 { Console.shared.writeStandardOutput(output) }
         }
         if !headWritten {
             writeHead(outcome.document ?? DocumentReader.Document(source: source, encoding: "UTF-8", isHTML: false))
         }
-        ReportJSON.appendReportTail(issues: outcome.issues, valid: outcome.isValid, to: &output)
-        output.append(UInt8(ascii: "\n"))
-        Console.shared.writeStandardOutput(&output)
+        ReportJSON.writeReportTail(issues: outcome.issues, valid: outcome.isValid, to: output)
+        output.endLine()
+        Console.shared.writeStandardOutput(output)
         fails = fails || outcome.issues.contains { $0.severity.fails(at: severity) }
         if let size = outcome.shrankFrom {
             Console.shared.error(DocumentReader.shrankNote(read: outcome.bytesRead, expected: size), source: source,

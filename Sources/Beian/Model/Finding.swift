@@ -23,32 +23,6 @@ public struct Finding: Sendable, Hashable {
     public let province: Province?
     public internal(set) var issues: [Issue]
 
-    /// ICP filings and licences, telecom licences: the site index after the dash ("2", "1A").
-    public let site: String?
-    /// Telecom licences: true for 合字 (foreign-invested) licences.
-    public let foreignInvested: Bool?
-    /// The six-digit GB/T 2260 division code: public security filings, USCCs (characters 3–8),
-    /// algorithm filings.
-    public let division: String?
-    /// News licences: the category digit (1 or 2).
-    public let category: Int?
-    /// The year of issue or filing: news, culture, drug and religious licences, generative-AI
-    /// filings (from the date).
-    public let year: Int?
-    /// Hotlines: the area code without the trunk 0 ("23").
-    public let areaCode: String?
-    /// Hotlines: the number's type.
-    public let phoneType: PhoneType?
-    /// Hotlines: the extension, if any.
-    public let phoneExtension: String?
-    /// Drug information certificates: 经营性 (commercial) or 非经营性 (non-commercial).
-    public let business: String?
-    /// Network publishing licences: the issuing administration's mark, 总 or 署.
-    public let authority: String?
-    /// Generative-AI filings: the filing date, "2023-08-21".
-    public let date: String?
-    /// When a pinyin abbreviation fits two provinces (Jin: 津 or 晋), both; `province` is nil.
-    public let candidates: [Province]?
     /// Where the finding stands: text, an attribute value, a comment or a script.
     public internal(set) var context: FindingContext = .text
     /// For `context == .attribute`, the attribute's name in lower case (`title`, `alt` …).
@@ -57,6 +31,9 @@ public struct Finding: Sendable, Hashable {
     /// the text shown. Such findings never reach a report; the document gets
     /// `virtual_registry` instead.
     var virtualRegistry: String?
+    /// The fields only some kinds have, out of line: a finding is copied several times on its
+    /// way out, and one reference copies faster than a dozen optionals (nil when all are nil).
+    private let details: DetailsBox?
 
     /// True when the finding has no error-severity issue. Says nothing of whether a registry
     /// holds the number: Beian checks form and consistency only.
@@ -78,22 +55,65 @@ public struct Finding: Sendable, Hashable {
         self.number = number
         self.province = province
         self.issues = issues
-        self.site = site
-        self.foreignInvested = foreignInvested
-        self.division = division
-        self.category = category
-        self.year = year
-        self.areaCode = areaCode
-        self.phoneType = phoneType
-        self.phoneExtension = phoneExtension
-        self.business = business
-        self.authority = authority
-        self.date = date
-        self.candidates = candidates
+        let details = Details(site: site, foreignInvested: foreignInvested, division: division, category: category,
+                              year: year, areaCode: areaCode, phoneType: phoneType, phoneExtension: phoneExtension,
+                              business: business, authority: authority, date: date, candidates: candidates)
+        self.details = details == Details() ? nil : DetailsBox(value: details)
     }
 
     /// The division that `division` names, with its full name in both languages.
     public var divisionDetails: Division? { division.flatMap { Division(code: $0) } }
+
+    /// ICP filings and licences, telecom licences: the site index after the dash ("2", "1A").
+    public var site: String? { details?.value.site }
+    /// Telecom licences: true for 合字 (foreign-invested) licences.
+    public var foreignInvested: Bool? { details?.value.foreignInvested }
+    /// The six-digit GB/T 2260 division code: public security filings, USCCs (characters 3–8),
+    /// algorithm filings.
+    public var division: String? { details?.value.division }
+    /// News licences: the category digit (1 or 2).
+    public var category: Int? { details?.value.category }
+    /// The year of issue or filing: news, culture, drug and religious licences, generative-AI
+    /// filings (from the date).
+    public var year: Int? { details?.value.year }
+    /// Hotlines: the area code without the trunk 0 ("23").
+    public var areaCode: String? { details?.value.areaCode }
+    /// Hotlines: the number's type.
+    public var phoneType: PhoneType? { details?.value.phoneType }
+    /// Hotlines: the extension, if any.
+    public var phoneExtension: String? { details?.value.phoneExtension }
+    /// Drug information certificates: 经营性 (commercial) or 非经营性 (non-commercial).
+    public var business: String? { details?.value.business }
+    /// Network publishing licences: the issuing administration's mark, 总 or 署.
+    public var authority: String? { details?.value.authority }
+    /// Generative-AI filings: the filing date, "2023-08-21".
+    public var date: String? { details?.value.date }
+    /// When a pinyin abbreviation fits two provinces (Jin: 津 or 晋), both; `province` is nil.
+    public var candidates: [Province]? { details?.value.candidates }
+
+    /// The kind-specific fields (see their computed properties above).
+    struct Details: Hashable, Sendable {
+        var site: String? = nil
+        var foreignInvested: Bool? = nil
+        var division: String? = nil
+        var category: Int? = nil
+        var year: Int? = nil
+        var areaCode: String? = nil
+        var phoneType: PhoneType? = nil
+        var phoneExtension: String? = nil
+        var business: String? = nil
+        var authority: String? = nil
+        var date: String? = nil
+        var candidates: [Province]? = nil
+    }
+
+    /// `Details` behind one reference, compared by value.
+    final class DetailsBox: Hashable, Sendable {
+        let value: Details
+        init(value: Details) { self.value = value }
+        static func == (lhs: DetailsBox, rhs: DetailsBox) -> Bool { lhs.value == rhs.value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    }
 
     func adding(_ extra: [Issue]) -> Finding {
         var copy = self

@@ -1,3 +1,5 @@
+import CBeianScan
+
 /// Where `ReportJSON` writes: straight into bytes (`JSONWriter`, the CLI's output) or into a
 /// `JSONValue` tree (`JSONTreeBuilder`, for callers that inspect or nest values). Each layout is
 /// written once, against this protocol, so both give the same JSON.
@@ -24,88 +26,224 @@ extension JSONSink {
     mutating func bool(_ value: Bool?) { if let value { bool(value) } else { null() } }
 }
 
-/// Compact JSON written straight into `bytes`: the same bytes as `JSONValue.serialized()` of the
-/// same value, without building the tree (a finding line costs a few hundred bytes appended,
-/// not dozens of allocations).
-public struct JSONWriter: JSONSink {
-    /// The JSON written so far.
-    public var bytes: [UInt8]
-    private var afterValue = false
+/// Compact JSON written straight into a byte buffer it owns: the same bytes as
+/// `JSONValue.serialized()` of the same value, without building the tree. A reference type, so
+/// that a caller keeps one writer as its output buffer (appends are copies into spare capacity,
+/// with no uniqueness checks) and writes `withBytes` out when it likes.
+public final class JSONWriter: JSONSink {
+    // Unchecked exclusivity: every append touches these, and the dynamic checks that class
+    // properties get otherwise cost more than the append (a writer is used by one thread).
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    /// Bytes written so far.
+    @exclusivity(unchecked) public private(set) var count = 0
+    @exclusivity(unchecked) private var afterValue = false
 
-    /// A writer appending to `bytes` (pass a buffer to reuse its capacity).
-    public init(bytes: [UInt8] = []) {
-        self.bytes = bytes
+    /// A writer with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
     }
 
-    /// Empties `bytes`, keeping its capacity, for the next value.
-    public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+    deinit { storage.deallocate() }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// Calls `body` with the bytes written so far (valid only during the call).
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: storage, count: count))
+    }
+
+    /// Forgets what was written, keeping the capacity, for the next value.
+    public func reset() {
+        count = 0
         afterValue = false
     }
 
-    @inline(__always) private mutating func separate() {
-        if afterValue { bytes.append(UInt8(ascii: ",")) }
-    }
-
-    public mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
+    /// Ends a JSON-lines line: a line break, after which the next value stands alone.
+    public func endLine() {
+        append(raw: UInt8(ascii: "\n"))
         afterValue = false
     }
 
-    public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        afterValue = true
+    /// Forgets the bytes written (once they are written out) but keeps the writer's place in
+    /// the value: a report streamed in parts goes on with the right commas.
+    public func removeWritten() {
+        count = 0
     }
 
-    public mutating func beginArray() {
+    /// Appends bytes as they are (a line break, text output); JSON is not checked.
+    public func append(raw bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (storage + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends one byte as it is.
+    public func append(raw byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    /// Room for `extra` more bytes.
+    @inline(__always) private func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        var grown = capacity * 2
+        while grown < needed { grown *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = grown
+    }
+
+    @inline(__always) private func separate() {
+        if afterValue { append(raw: UInt8(ascii: ",")) }
+    }
+
+    public func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        append(raw: UInt8(ascii: "{"))
         afterValue = false
     }
 
-    public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+    public func endObject() {
+        append(raw: UInt8(ascii: "}"))
         afterValue = true
     }
 
-    public mutating func key(_ name: StaticString) {
+    public func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        append(raw: UInt8(ascii: "["))
         afterValue = false
     }
 
-    public mutating func string(_ value: String) {
-        separate()
-        JSONValue.writeString(value, to: &bytes)
+    public func endArray() {
+        append(raw: UInt8(ascii: "]"))
         afterValue = true
     }
 
-    public mutating func int(_ value: Int) {
+    public func key(_ name: StaticString) {
+        let length = name.utf8CodeUnitCount
+        reserve(length + 4)
+        if afterValue {
+            storage[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        storage[count] = UInt8(ascii: "\"")
+        (storage + count + 1).update(from: name.utf8Start, count: length)
+        storage[count + 1 + length] = UInt8(ascii: "\"")
+        storage[count + 2 + length] = UInt8(ascii: ":")
+        count += length + 3
+        afterValue = false
+    }
+
+    public func string(_ value: String) {
         separate()
-        JSONValue.writeInt(value, to: &bytes)
+        var value = value
+        value.withUTF8 { writeQuoted($0) }
         afterValue = true
     }
 
-    public mutating func bool(_ value: Bool) {
+    /// `utf8` quoted, copied as it is up to the first byte that may need an escape.
+    private func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let length = utf8.count
+        reserve(length + 2)
+        let output = storage + count
+        output[0] = UInt8(ascii: "\"")
+        var index = 0
+        if let input = utf8.baseAddress {
+            index = beian_json_plain_prefix(input, length)
+            (output + 1).update(from: input, count: index)
+        }
+        count += index + 1
+        if index < length { writeEscaping(utf8, from: index) }
+        append(raw: UInt8(ascii: "\""))
+    }
+
+    /// The rest of a string from `start`, escaping what JSON output escapes.
+    private func writeEscaping(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) {
+        let raw = UnsafeRawBufferPointer(utf8)
+        var copied = start
+        var index = start
+        while index < utf8.count {
+            guard let (escape, length) = JSONValue.escape(utf8, at: index) else {
+                index += 1
+                continue
+            }
+            append(raw: UnsafeRawBufferPointer(rebasing: raw[copied..<index]))
+            var escaped = escape
+            escaped.withUTF8 { append(raw: UnsafeRawBufferPointer($0)) }
+            index += length
+            copied = index
+        }
+        append(raw: UnsafeRawBufferPointer(rebasing: raw[copied..<utf8.count]))
+    }
+
+    public func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        guard value >= 0, value < 1_000_000_000_000_000 else {
+            var text = String(value)
+            text.withUTF8 { append(raw: UnsafeRawBufferPointer($0)) }
+            afterValue = true
+            return
+        }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        reserve(digits)
+        rest = value
+        for position in stride(from: count + digits - 1, through: count, by: -1) {
+            storage[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
         afterValue = true
     }
 
-    public mutating func null() {
+    public func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        let text: StaticString = value ? "true" : "false"
+        append(raw: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         afterValue = true
     }
 
-    public mutating func value(_ value: JSONValue) {
+    public func null() {
         separate()
-        value.write(to: &bytes)
+        let text: StaticString = "null"
+        append(raw: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         afterValue = true
+    }
+
+    public func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .int(let number): int(number)
+        case .string(let text): string(text)
+        case .array(let elements):
+            beginArray()
+            for element in elements { self.value(element) }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for (name, member) in members {
+                string(name)
+                append(raw: UInt8(ascii: ":"))
+                afterValue = false
+                self.value(member)
+            }
+            endObject()
+        }
     }
 }
 

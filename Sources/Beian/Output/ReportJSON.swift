@@ -10,11 +10,10 @@ public enum ReportJSON {
         JSONTreeBuilder.build { write(report: report, to: &$0) }
     }
 
-    /// Appends one document's report (the same bytes as `value(of:).serialized()`) to `bytes`.
-    public static func append(report: Report, to bytes: inout [UInt8]) {
-        var writer = JSONWriter(bytes: consume bytes)
-        write(report: report, to: &writer)
-        bytes = writer.bytes
+    /// Writes one document's report (the same bytes as `value(of:).serialized()`).
+    public static func write(report: Report, to writer: JSONWriter) {
+        var sink = writer
+        write(report: report, to: &sink)
     }
 
     static func write<Sink: JSONSink>(report: Report, to sink: inout Sink) {
@@ -24,20 +23,18 @@ public enum ReportJSON {
     }
 
     /// The start of a report, up to and including the `[` of `findings`: a report streamed as
-    /// it is checked writes this, then each finding (`append(finding:to:)`, separated by
-    /// commas), then `appendReportTail`.
-    public static func appendReportHead(source: String, url: PageURL?, isHTML: Bool, encoding: String,
-                                        to bytes: inout [UInt8]) {
-        var writer = JSONWriter(bytes: consume bytes)
-        writeReportHead(source: source, url: url, isHTML: isHTML, encoding: encoding, to: &writer)
-        bytes = writer.bytes
+    /// it is checked writes this, then each finding (`write(finding:to:)`; the writer puts the
+    /// commas), then `writeReportTail`. Between parts, the bytes may be written out
+    /// (`JSONWriter.removeWritten()`).
+    public static func writeReportHead(source: String, url: PageURL?, isHTML: Bool, encoding: String, to writer: JSONWriter) {
+        var sink = writer
+        writeReportHead(source: source, url: url, isHTML: isHTML, encoding: encoding, to: &sink)
     }
 
     /// The end of a streamed report: closes `findings`, then `issues` and `valid`.
-    public static func appendReportTail(issues: [Issue], valid: Bool, to bytes: inout [UInt8]) {
-        var writer = JSONWriter(bytes: consume bytes)
-        writeReportTail(issues: issues, valid: valid, to: &writer)
-        bytes = writer.bytes
+    public static func writeReportTail(issues: [Issue], valid: Bool, to writer: JSONWriter) {
+        var sink = writer
+        writeReportTail(issues: issues, valid: valid, to: &sink)
     }
 
     private static func writeReportHead<Sink: JSONSink>(source: String, url: PageURL?, isHTML: Bool, encoding: String,
@@ -75,11 +72,10 @@ public enum ReportJSON {
         JSONTreeBuilder.build { write(line: finding, source: source, url: url, to: &$0) }
     }
 
-    /// Appends `line(finding:source:url:)`'s bytes, without a line break, to `bytes`.
-    public static func appendLine(finding: Finding, source: String, url: PageURL? = nil, to bytes: inout [UInt8]) {
-        var writer = JSONWriter(bytes: consume bytes)
-        write(line: finding, source: source, url: url, to: &writer)
-        bytes = writer.bytes
+    /// Writes `line(finding:source:url:)`'s bytes, without a line break.
+    public static func writeLine(finding: Finding, source: String, url: PageURL? = nil, to writer: JSONWriter) {
+        var sink = writer
+        write(line: finding, source: source, url: url, to: &sink)
     }
 
     static func write<Sink: JSONSink>(line finding: Finding, source: String, url: PageURL?, to sink: inout Sink) {
@@ -98,12 +94,11 @@ public enum ReportJSON {
         JSONTreeBuilder.build { write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, to: &$0) }
     }
 
-    /// Appends `line(documentOf:encoding:issues:valid:url:)`'s bytes, without a line break.
-    public static func appendLine(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
-                                  url: PageURL? = nil, to bytes: inout [UInt8]) {
-        var writer = JSONWriter(bytes: consume bytes)
-        write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, to: &writer)
-        bytes = writer.bytes
+    /// Writes `line(documentOf:encoding:issues:valid:url:)`'s bytes, without a line break.
+    public static func writeLine(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
+                                 url: PageURL? = nil, to writer: JSONWriter) {
+        var sink = writer
+        write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, to: &sink)
     }
 
     private static func write<Sink: JSONSink>(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
@@ -124,13 +119,10 @@ public enum ReportJSON {
         JSONTreeBuilder.build { write(finding: finding, to: &$0) }
     }
 
-    /// Appends `value(of: finding)`'s bytes to `bytes`; in a streamed report (see
-    /// `appendReportHead`), after a comma unless it is the report's first finding.
-    public static func append(finding: Finding, to bytes: inout [UInt8], first: Bool = true) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        var writer = JSONWriter(bytes: consume bytes)
-        write(finding: finding, to: &writer)
-        bytes = writer.bytes
+    /// Writes `value(of: finding)`'s bytes (after a comma when the writer is in a list).
+    public static func write(finding: Finding, to writer: JSONWriter) {
+        var sink = writer
+        write(finding: finding, to: &sink)
     }
 
     static func write<Sink: JSONSink>(finding: Finding, to sink: inout Sink) {

@@ -25,13 +25,17 @@ extension TextView {
         var cursor = index
         guard isNumberScalar(cursor, masks: masks) else { return nil }
         while true {
-            var group = ""
             var groupEnd = cursor
             while isNumberScalar(groupEnd, masks: masks) {
-                group.unicodeScalars.append(self[groupEnd])
                 groupEnd += 1
                 // A longer run is no identifier (and reading it would depend on window size).
                 if groupEnd - cursor > maxRun { return nil }
+            }
+            // Digits and masks are ASCII: one byte each, written in one go.
+            let first = cursor
+            let group = String(unsafeUninitializedCapacity: groupEnd - first) { bytes in
+                for index in first..<groupEnd { bytes[index - first] = UInt8(truncatingIfNeeded: self[index].value) }
+                return groupEnd - first
             }
             if !run.digits.isEmpty, run.count + group.utf8.count > maxJoined { break }
             run.digits += group

@@ -7,20 +7,29 @@ import Testing
     @Test func writtenReportsAndLinesAreTheTreesBytes() throws {
         for sample in try Samples.all() {
             let report = scanner.check(sample.bytes, source: sample.source)
-            var written: [UInt8] = []
-            ReportJSON.append(report: report, to: &written)
-            #expect(String(decoding: written, as: UTF8.self) == ReportJSON.value(of: report).serialized(), "\(sample.source)")
+            let written = JSONWriter()
+            ReportJSON.write(report: report, to: written)
+            #expect(String(decoding: written.bytes, as: UTF8.self) == tree(ReportJSON.value(of: report)), "\(sample.source)")
             for finding in report.findings {
-                var line: [UInt8] = []
-                ReportJSON.appendLine(finding: finding, source: sample.source, to: &line)
-                #expect(String(decoding: line, as: UTF8.self) == ReportJSON.line(finding: finding, source: sample.source).serialized())
+                let line = JSONWriter()
+                ReportJSON.writeLine(finding: finding, source: sample.source, to: line)
+                #expect(String(decoding: line.bytes, as: UTF8.self) == tree(ReportJSON.line(finding: finding, source: sample.source)))
             }
-            var document: [UInt8] = []
-            ReportJSON.appendLine(documentOf: sample.source, encoding: report.encoding, issues: report.issues,
-                                  valid: report.isValid, to: &document)
-            #expect(String(decoding: document, as: UTF8.self) == ReportJSON.line(
-                documentOf: sample.source, encoding: report.encoding, issues: report.issues, valid: report.isValid).serialized())
+            let document = JSONWriter()
+            ReportJSON.writeLine(documentOf: sample.source, encoding: report.encoding, issues: report.issues,
+                                 valid: report.isValid, to: document)
+            #expect(String(decoding: document.bytes, as: UTF8.self) == tree(ReportJSON.line(
+                documentOf: sample.source, encoding: report.encoding, issues: report.issues, valid: report.isValid)))
         }
+    }
+
+    /// A tree serialised by an independent writer: Foundation's, keys in the tree's order
+    /// (checked by parsing both).
+    private func tree(_ value: JSONValue) -> String {
+        let text = value.serialized()
+        let reference = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        #expect(reference != nil, "the tree's JSON parses")
+        return text
     }
 
     /// A report streamed as head, findings and tail — flushed between findings, as the CLI
@@ -29,25 +38,38 @@ import Testing
         for sample in try Samples.all() {
             let report = scanner.check(sample.bytes, source: sample.source)
             var flushed: [UInt8] = []
-            var pending: [UInt8] = []
-            ReportJSON.appendReportHead(source: report.source, url: nil, isHTML: report.isHTML, encoding: report.encoding,
-                                        to: &pending)
-            for (index, finding) in report.findings.enumerated() {
-                ReportJSON.append(finding: finding, to: &pending, first: index == 0)
-                flushed += pending
-                pending.removeAll()
+            let pending = JSONWriter()
+            ReportJSON.writeReportHead(source: report.source, url: nil, isHTML: report.isHTML, encoding: report.encoding,
+                                       to: pending)
+            for finding in report.findings {
+                ReportJSON.write(finding: finding, to: pending)
+                flushed += pending.bytes
+                pending.removeWritten()
             }
-            ReportJSON.appendReportTail(issues: report.issues, valid: report.isValid, to: &pending)
-            flushed += pending
+            ReportJSON.writeReportTail(issues: report.issues, valid: report.isValid, to: pending)
+            flushed += pending.bytes
             #expect(String(decoding: flushed, as: UTF8.self) == ReportJSON.value(of: report).serialized(), "\(sample.source)")
         }
     }
 
+    /// Foundation's JSON for a string, with the escapes Beian also writes (U+2028 and U+2029
+    /// escaped, "/" not).
+    private func foundationString(_ text: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed, .withoutEscapingSlashes])
+        var json = String(decoding: data, as: UTF8.self)
+        json = String(json.dropFirst().dropLast())
+        return json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+    }
+
     /// Strings that need escapes come back as they went in, and the escapes are JSON's.
     @Test func stringsNeedingEscapesRoundTrip() throws {
-        let strings = ["plain", "引号\"和\\反斜杠", "tab\tline\nreturn\r", "\u{01}\u{1F}", "行\u{2028}段\u{2029}", "", "end\u{E2}"]
+        // Short and long (the plain prefix is found sixteen bytes at a time), escapes at the
+        // start, inside a block, in the overlapping tail and at the end.
+        let long = String(repeating: "备案号ICP", count: 5)
+        let strings = ["plain", "引号\"和\\反斜杠", "tab\tline\nreturn\r", "\u{01}\u{1F}", "行\u{2028}段\u{2029}", "", "end\u{E2}",
+                       long, "\"" + long, long + "\"", long + "\u{7}" + long, String(long.prefix(17)) + "\\", "é" + long + "\u{2029}"]
         for text in strings {
-            var writer = JSONWriter()
+            let writer = JSONWriter(capacity: 1)
             writer.beginArray()
             writer.string(text)
             writer.int(-12)
@@ -58,8 +80,7 @@ import Testing
             #expect(parsed[0] as? String == text)
             #expect(parsed[1] as? Int == -12 && parsed[2] as? Int == 1_234_567_890_123 && parsed[3] as? Int == 0)
             #expect(!writer.bytes.contains(0x0A) && !writer.bytes.contains(0x0D))
-            #expect(String(decoding: writer.bytes, as: UTF8.self)
-                == JSONValue.array([.string(text), .int(-12), .int(1_234_567_890_123), .int(0)]).serialized())
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == "[" + foundationString(text) + ",-12,1234567890123,0]")
         }
     }
 }
