@@ -46,7 +46,7 @@ a check takes milliseconds, but for very large pages the crawl waits while it ru
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional
+from typing import Any, List, Optional
 
 from beian_client import BeianClient, BeianError, BeianProcessError, BeianRequestError
 

@@ -253,10 +253,10 @@ def test_close_kills_a_process_that_does_not_end(tmp_path):
 
 
 def test_stderr_is_drained(tmp_path):
-    stub = write_script(tmp_path / "chatty", f"""
+    stub = write_script(tmp_path / "chatty", """
         #!/bin/sh
         head -c 1000000 /dev/zero | tr '\\0' x >&2
-        while read line; do echo '{{"id": null, "valid": true}}'; done
+        while read line; do echo '{"id": null, "valid": true}'; done
         """)
     with BeianClient(stub, timeout=20) as client:
         assert client.check("x")["valid"] is True
