@@ -49,6 +49,11 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var encoding: EncodingOptions
 
+    @OptionGroup var inputOptions: InputOptions
+
+    @Flag(help: "把标准输入读作一个文档（不按 <!DOCTYPE html 或 <html 分页）/ Read standard input as one document, not split into pages at lines starting <!DOCTYPE html or <html.")
+    var whole = false
+
     @Option(help: "文本输出的语言 / Language of text output: zh, en or both.")
     var lang: LanguageChoice = .both
 
@@ -77,6 +82,8 @@ struct Scan: ParsableCommand {
         let progress = !noProgress && isatty(2) == 1 ? Progress(run: run) : nil
         progress?.start()
         run.failOn = failOn?.severity
+        run.input = inputOptions.input
+        run.splitsStandardInput = !whole
         let files = SiteWalker(languages: lang.languages, selection: FileSelection(globs: glob.globs, defaultSuffixes: nil),
                                onError: { run.markUnreadable() }).expand(inputs).files
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -247,6 +254,10 @@ final class ScanRun: @unchecked Sendable {
     private(set) var sawUnreadable = false
     /// `--fail-on`: issues at this severity or above set `sawFailing`.
     var failOn: Severity?
+    /// `--input`.
+    var input = InputFormat.auto
+    /// Whether standard input read as raw is split into pages (not `--whole`).
+    var splitsStandardInput = true
     private(set) var failing = false
     var sawFailing: Bool { lock.withLock { failing } }
     var sawFinding: Bool { lock.withLock { findings > 0 } }
@@ -279,14 +290,25 @@ final class ScanRun: @unchecked Sendable {
         let path = raw.display
         let output = InputOutput()
         defer { output.finish() }
-        let outcome: DocumentReader.Outcome
         do {
-            outcome = try reader.read(pathBytes: raw.bytes, source: path) { found, _ in
-                emit(found, path: path, to: output)
+            if raw.isStandardInput, input == .raw || input == .auto, splitsStandardInput {
+                try reader.readPages(source: path, readPiece: DocumentReader.pieces(of: 0, source: path),
+                                     onFindings: { found, document in emit(found, path: document.source, to: output) },
+                                     onDocument: { finish($0, path: path, output: output) })
+            } else {
+                let outcome = try reader.read(pathBytes: raw.bytes, source: path) { found, document in
+                    emit(found, path: document.source, to: output)
+                }
+                finish(outcome, path: path, output: output)
             }
         } catch {
             return unreadable(error)
         }
+    }
+
+    /// Counts a document read and writes its document line; says on standard error when it
+    /// shrank while read or was skipped as binary.
+    private func finish(_ outcome: DocumentReader.Outcome, path: String, output: InputOutput) {
         add(bytes: outcome.bytesRead)
         if let size = outcome.shrankFrom {
             markUnreadable()
@@ -295,7 +317,8 @@ final class ScanRun: @unchecked Sendable {
         guard let document = outcome.document else {
             return Console.shared.error(DocumentReader.binaryNote, source: path, languages: languages)
         }
-        finishDocument(issues: outcome.issues, encoding: document.encoding, valid: outcome.isValid, path: path, output: output)
+        finishDocument(issues: outcome.issues, encoding: document.encoding, valid: outcome.isValid, path: document.source,
+                       output: output)
     }
 
     /// A page fetched over HTTP: checked whole, its links resolved against its final URL, and

@@ -22,7 +22,7 @@ import Testing
         let stderr: String
     }
 
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, stdinBytes: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -32,7 +32,7 @@ import Testing
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let bytes = stdinBytes ?? stdin.map({ Data($0.utf8) }) { input.fileHandleForWriting.write(bytes) }
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

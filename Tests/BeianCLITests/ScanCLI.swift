@@ -49,14 +49,39 @@ extension CLITests {
         #expect(result.stderr.contains("binary file, skipped") && result.stderr.contains("二进制文件"))
     }
 
-    @Test func scanReadsAStreamFromStandardInput() throws {
+    /// `--whole` reads a dump as one document: one source, offsets in the stream.
+    @Test func scanReadsAWholeStreamFromStandardInput() throws {
         let page = "<html><body><p>京ICP备05002571号</p></body></html>\n"
-        let result = try run(["scan", "-"], stdin: String(repeating: page, count: 3))
+        let result = try run(["scan", "--whole", "-"], stdin: String(repeating: page, count: 3))
         #expect(result.status == 0)
         let findings = try lines(result.stdout).filter { $0["type"] as? String == "finding" }
         #expect(findings.map { $0["source"] as! String } == ["-", "-", "-"])
         #expect(findings.map { $0["start"] as! Int } == [15, 15 + page.utf8.count, 15 + 2 * page.utf8.count])
         #expect(findings.allSatisfy { $0["phone_type"] is NSNull })
+    }
+
+    /// A dump of pages on standard input is one document per page (`-`, `-#2` …), each with its
+    /// own encoding and page checks: a UTF-8, a GBK and a Big5 page all give their registrations,
+    /// and two provinces on two pages are no inconsistency.
+    @Test func scanSplitsADumpIntoPages() throws {
+        let utf8 = Data("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>京ICP备05002571号</body></html>\n".utf8)
+        // 粤ICP备12045678号 in GBK and 滬ICP備13041234號 in Big5.
+        let gbkFiling: [UInt8] = [0xD4, 0xC1, 0x49, 0x43, 0x50, 0xB1, 0xB8, 0x31, 0x32, 0x30, 0x34, 0x35, 0x36, 0x37, 0x38, 0xBA, 0xC5]
+        let big5Filing: [UInt8] = [0xBA, 0xAD, 0x49, 0x43, 0x50, 0xB3, 0xC6, 0x31, 0x33, 0x30, 0x34, 0x31, 0x32, 0x33, 0x34, 0xB8, 0xB9]
+        let gbk = Data("<!doctype HTML>\n<html><head><meta charset=\"gbk\"></head><body>".utf8) + Data(gbkFiling)
+            + Data("</body></html>\n".utf8)
+        let big5 = Data("<html lang=\"zh-Hant\"><head><meta charset=\"big5\"></head><body>".utf8) + Data(big5Filing)
+            + Data("</body></html>\n".utf8)
+        let result = try run(["scan", "-"], stdinBytes: utf8 + gbk + big5)
+        #expect(result.status == 0)
+        let parsed = try lines(result.stdout)
+        let findings = parsed.filter { $0["type"] as? String == "finding" }
+        #expect(findings.map { $0["source"] as! String } == ["-", "-#2", "-#3"])
+        #expect(findings.map { $0["raw"] as! String } == ["京ICP备05002571号", "粤ICP备12045678号", "滬ICP備13041234號"])
+        // Offsets are within each page.
+        #expect(findings[1]["start"] as? Int == gbk.range(of: Data("<body>".utf8))!.upperBound)
+        let codes = parsed.flatMap { ($0["issues"] as! [[String: Any]]).map { $0["code"] as! String } }
+        #expect(!codes.contains("province_inconsistent"))
     }
 
     @Test func scanTextFormatIsBilingual() throws {

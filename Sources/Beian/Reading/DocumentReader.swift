@@ -111,14 +111,8 @@ public struct DocumentReader {
         // Standard input may be anything; a named path must be a regular file or a FIFO.
         guard standardInput || type == S_IFREG || type == S_IFIFO else { throw .notAFile(path: source) }
         let size = type == S_IFREG ? Int(info.st_size) : nil
-        let readPiece = { (piece: UnsafeMutableRawBufferPointer) throws(BeianError) -> Int in
-            while true {
-                let count = Glibc.read(fd, piece.baseAddress, piece.count)
-                if count >= 0 { return count }
-                if errno != EINTR { throw .unreadable(path: source, detail: Self.lastError()) }
-            }
-        }
-        var outcome = try read(source: source, expectedSize: size, readPiece: readPiece, onFindings: onFindings)
+        var outcome = try read(source: source, expectedSize: size, readPiece: Self.pieces(of: fd, source: source),
+                               onFindings: onFindings)
         if let size, outcome.bytesRead < size {
             outcome = Outcome(document: outcome.document, issues: outcome.issues, findingCount: outcome.findingCount,
                               isValid: outcome.isValid, bytesRead: outcome.bytesRead, shrankFrom: size)
@@ -158,7 +152,30 @@ public struct DocumentReader {
                                isValid: report.isValid, bytesRead: filled, shrankFrom: nil)
             }
         }
-        // Streamed; the first block decides whether the input is binary.
+        var last: Outcome?
+        try stream(source: source, splitsPages: false, declaredCharset: declaredCharset, baseURL: baseURL,
+                   readPiece: readPiece, onFindings: onFindings) { last = $0 }
+        return last!
+    }
+
+    /// Reads a dump of concatenated pages (`beian scan -`), each page one document with its own
+    /// encoding decision and page checks: a page starts at each line beginning with
+    /// `<!DOCTYPE html` or `<html` (any case) after the first page. The first page's source is
+    /// `source`, the next ones `source#2`, `source#3` …; offsets are bytes within each page.
+    /// `onDocument` receives each page's outcome when the page ends.
+    public mutating func readPages(source: String, readPiece: (UnsafeMutableRawBufferPointer) throws(BeianError) -> Int,
+                                   onFindings: (_ findings: [Finding], _ document: Document) -> Void,
+                                   onDocument: (Outcome) -> Void) throws(BeianError) {
+        try stream(source: source, splitsPages: true, declaredCharset: nil, baseURL: nil, readPiece: readPiece,
+                   onFindings: onFindings, onDocument: onDocument)
+    }
+
+    /// Streams the input through `BeianStream`s: one, or one per page when `splitsPages`.
+    private func stream(source: String, splitsPages: Bool, declaredCharset: String?, baseURL: String?,
+                        readPiece: (UnsafeMutableRawBufferPointer) throws(BeianError) -> Int,
+                        onFindings: (_ findings: [Finding], _ document: Document) -> Void,
+                        onDocument: (Outcome) -> Void) throws(BeianError) {
+        // The first block decides whether the input is binary.
         var piece = [UInt8](repeating: 0, count: Self.pieceSize)
         var total = 0
         let sniffed = skipsBinary ? Self.sniffSize : 1
@@ -168,27 +185,94 @@ public struct DocumentReader {
             total += count
         }
         if skipsBinary, piece.withUnsafeBytes({ Self.isBinary(UnsafeRawBufferPointer(rebasing: $0[0..<total])) }) {
-            return Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: total, shrankFrom: nil)
+            return onDocument(Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: total, shrankFrom: nil))
         }
-        let stream = BeianStream(scanner: scanner, source: source, required: required, isHTML: isHTML, encoding: encoding,
-                                 declaredCharset: declaredCharset, baseURL: baseURL, chunkSize: Self.streamChunkSize)
-        var count = 0
-        func pass(_ findings: [Finding]) {
-            guard !findings.isEmpty else { return }
-            count += findings.count
-            onFindings(findings, Document(source: source, encoding: stream.encoding ?? "UTF-8", isHTML: stream.isHTML ?? false))
+        var pages = 1
+        var page = Page(stream: BeianStream(scanner: scanner, source: source, required: required, isHTML: isHTML,
+                                            encoding: encoding, declaredCharset: declaredCharset, baseURL: baseURL,
+                                            chunkSize: Self.streamChunkSize))
+        func feed(_ bytes: UnsafeRawBufferPointer) {
+            if splitsPages, page.prefix.count < PageBoundaries.prefixLimit {
+                page.prefix += bytes.prefix(PageBoundaries.prefixLimit - page.prefix.count)
+            }
+            page.bytes += bytes.count
+            page.pass(page.stream.feed(bytes), to: onFindings)
         }
-        pass(piece.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<total])) })
+        func endPage() {
+            page.pass(page.stream.finish(), to: onFindings)
+            onDocument(page.outcome)
+        }
+        // Bytes held back at a piece's end, where a page boundary may begin.
+        var held: [UInt8] = []
+        var data = Array(piece[0..<total])
+        var atEnd = false
         while true {
+            data.withUnsafeBytes { bytes in
+                let limit = atEnd ? bytes.count : max(0, bytes.count - PageBoundaries.lookahead)
+                var start = 0
+                var from = 1
+                while splitsPages,
+                      let (boundary, isDoctype) = PageBoundaries.first(in: bytes, from: from, through: min(limit, bytes.count - 1)) {
+                    from = boundary + 1
+                    if !isDoctype, PageBoundaries.isOnlyDoctype(page.prefix + bytes[start..<boundary].prefix(PageBoundaries.prefixLimit)) {
+                        continue  // The <html of a page that has only its doctype so far.
+                    }
+                    feed(UnsafeRawBufferPointer(rebasing: bytes[start..<boundary]))
+                    endPage()
+                    pages += 1
+                    page = Page(stream: BeianStream(scanner: scanner, source: "\(source)#\(pages)", required: required,
+                                                    isHTML: isHTML, encoding: encoding, chunkSize: Self.streamChunkSize))
+                    start = boundary
+                }
+                let fed = max(start, splitsPages ? limit : bytes.count)
+                feed(UnsafeRawBufferPointer(rebasing: bytes[start..<fed]))
+                held = Array(bytes[fed...])
+            }
+            if atEnd { break }
             let read = try Self.fill(&piece, 0..<piece.count, from: readPiece)
-            if read == 0 { break }
             total += read
-            pass(piece.withUnsafeBytes { stream.feed(UnsafeRawBufferPointer(rebasing: $0[0..<read])) })
+            atEnd = read == 0
+            data = held + piece[0..<read]
         }
-        pass(stream.finish())
-        let document = Document(source: source, encoding: stream.encoding ?? "UTF-8", isHTML: stream.isHTML ?? false)
-        return Outcome(document: document, issues: stream.issues, findingCount: count, isValid: stream.isValid,
-                       bytesRead: total, shrankFrom: nil)
+        endPage()
+    }
+
+    /// One page being streamed, and what has been passed on of it.
+    private struct Page {
+        let stream: BeianStream
+        var bytes = 0
+        var findings = 0
+        /// The page's first bytes (up to `PageBoundaries.prefixLimit`), when pages are split.
+        var prefix: [UInt8] = []
+
+        init(stream: BeianStream) { self.stream = stream }
+
+        mutating func pass(_ found: [Finding], to onFindings: ([Finding], Document) -> Void) {
+            guard !found.isEmpty else { return }
+            findings += found.count
+            onFindings(found, document)
+        }
+
+        var document: Document {
+            Document(source: stream.source, encoding: stream.encoding ?? "UTF-8", isHTML: stream.isHTML ?? false)
+        }
+
+        var outcome: Outcome {
+            Outcome(document: document, issues: stream.issues, findingCount: findings, isValid: stream.isValid,
+                    bytesRead: bytes, shrankFrom: nil)
+        }
+    }
+
+    /// A piece reader over an open file descriptor (retrying interrupted reads); errors name
+    /// `source`.
+    public static func pieces(of fd: Int32, source: String) -> (UnsafeMutableRawBufferPointer) throws(BeianError) -> Int {
+        { (piece: UnsafeMutableRawBufferPointer) throws(BeianError) -> Int in
+            while true {
+                let count = Glibc.read(fd, piece.baseAddress, piece.count)
+                if count >= 0 { return count }
+                if errno != EINTR { throw .unreadable(path: source, detail: lastError()) }
+            }
+        }
     }
 
     /// `readPiece` into `range` of `bytes`.

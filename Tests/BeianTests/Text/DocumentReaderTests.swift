@@ -57,4 +57,26 @@ import Testing
         // A UTF-16 byte-order mark is no binary.
         #expect(!Array<UInt8>([0xFF, 0xFE, 0x41, 0x00]).withUnsafeBytes { DocumentReader.isBinary($0) })
     }
+
+    /// Pages of a dump are found wherever the pieces end, a doctype's own <html is no page, and
+    /// a tag that does not begin a line is none either.
+    @Test func dumpsSplitIntoPagesWhateverThePieces() throws {
+        let pages = ["<!DOCTYPE html>\n<HTML lang=\"zh\"><body>京ICP备05002571号</body></html>\n",
+                     "<html>\n<body>沪ICP备13041234号 <p>x <html> y</p></body></html>\n",
+                     "\n<!doctype html><html><body>粤ICP备12045678号</body></html>"]
+        let dump = Array(pages.joined().utf8)
+        for size in [1, 5, 16, 17, 4096] {
+            var reader = DocumentReader(scanner: scanner)
+            var found: [(String, String, Int)] = []
+            var documents: [String] = []
+            try reader.readPages(source: "-", readPiece: pieces(of: dump, size: size),
+                                 onFindings: { batch, document in found += batch.map { (document.source, $0.raw, $0.start) } },
+                                 onDocument: { documents.append($0.document!.source) })
+            #expect(documents == ["-", "-#2", "-#3"], "pieces of \(size)")
+            #expect(found.map(\.0) == ["-", "-#2", "-#3"])
+            #expect(found.map(\.1) == ["京ICP备05002571号", "沪ICP备13041234号", "粤ICP备12045678号"])
+            // Offsets within each page (the third page starts at its doctype, after the line break).
+            #expect(found.map(\.2) == [Array(pages[0].utf8).firstIndex(of: 0xE4)!, 13, 27], "pieces of \(size)")
+        }
+    }
 }
