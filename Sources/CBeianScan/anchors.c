@@ -506,6 +506,15 @@ static int32_t char_at(const uint8_t *b, size_t count, size_t q, size_t *length)
 /// Whether what starts at `q` may stand between the digits of one number: a gap, or a joiner
 /// (- ( ) + . / and their full-width and dash forms).
 static int gap_or_joiner(BeianAnchorState *state, const uint8_t *b, size_t count, size_t q, size_t *length) {
+    if (b[q] >= 0x80) {
+        // Decoded once (gap_at and char_at would each decode it).
+        int32_t cp = decode_utf8(b, count, q, length);
+        if (is_gap(cp)) return 1;
+        cp = halfwidth(cp);
+        if (is_dash(cp) || cp == '(' || cp == ')' || cp == '+' || cp == '.' || cp == '/') return 1;
+        *length = 1;
+        return 0;
+    }
     if (gap_at(state, b, count, q, length)) return 1;
     int32_t cp = halfwidth(char_at(b, count, q, length));
     if (is_dash(cp) || cp == '(' || cp == ')' || cp == '+' || cp == '.' || cp == '/') return 1;
@@ -538,6 +547,16 @@ static int number_follows(BeianAnchorState *state, const uint8_t *b, size_t coun
     if (limit > count) limit = count;
     while (q < limit) {
         size_t length;
+        if (b[q] >= 0x80 && b[q] != 0xEF) {
+            // A character that is neither ASCII nor a full-width form (EF …) is no digit, "+"
+            // or "(": a gap or filler, decoded once.
+            int32_t cp = decode_utf8(b, count, q, &length);
+            if (is_gap(cp)) { q += length; continue; }
+            size_t skip = filler(b, count, q, cp, length);
+            if (skip == 0) return 0;
+            q += skip;
+            continue;
+        }
         if (gap_at(state, b, count, q, &length)) { q += length; continue; }
         if (digit_like(b, count, q, &length)) return 1;
         int32_t cp = char_at(b, count, q, &length);
@@ -703,8 +722,19 @@ static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i,
 /// its label, 12377举报.
 static int digits_before_label(const uint8_t *b, size_t floor, size_t i) {
     size_t label_start, start;
-    if (previous_char(b, floor, i, 1, &label_start) < 0) return 0;
-    int32_t c = previous_char(b, floor, label_start, 1, &start);
+    int32_t c;
+    // Most often the label's first character stands right before `i`, after an ASCII character
+    // that ends no gap, tag or reference: that character, read in place (as previous_char
+    // would find it).
+    if (i >= floor + 4 && b[i - 3] >= 0xE3 && b[i - 3] <= 0xE9 && (b[i - 2] & 0xC0) == 0x80 && (b[i - 1] & 0xC0) == 0x80 &&
+        !is_gap(((b[i - 3] & 0x0F) << 12) | ((b[i - 2] & 0x3F) << 6) | (b[i - 1] & 0x3F)) &&
+        b[i - 4] < 0x80 && b[i - 4] != '>' && b[i - 4] != ';' && !is_ascii_space(b[i - 4])) {
+        start = i - 4;
+        c = b[start];
+    } else {
+        if (previous_char(b, floor, i, 1, &label_start) < 0) return 0;
+        c = previous_char(b, floor, label_start, 1, &start);
+    }
     if (c == UNKNOWN_CHAR) return 1;
     int digits = 0;
     while (c >= '0' && c <= '9') {

@@ -173,6 +173,45 @@ line(String(format: "Swift Regex           %.3f s for %.1f MB  %@  (%d matches) 
             regexTime, megabytes(regexBytes), rate(regexBytes, regexTime), regexMatches,
             (regexTime / Double(regexBytes)) / (libraryTime / Double(corpusBytes))))
 
+// MARK: Cost per finding and start-up (the faults issue's rows 6 and 8)
+
+if FileManager.default.isExecutableFile(atPath: beianPath) {
+    // 645 161 public security filings, all different, 20 MB with no other text.
+    let dense = Array((0..<645_161).map { String(format: "XX公网安备1101080%07d号", $0) }.joined().utf8)
+    let densePath = URL(fileURLWithPath: options.corpus).appendingPathComponent("dense.txt").path
+    try Data(dense).write(to: URL(fileURLWithPath: densePath))
+    line("")
+    line("## Dense findings: \(dense.count / 1_000_000) MB, 645 161 findings, output to /dev/null (wall time, best of 3)")
+    let denseRuns: [(String, [String], Bool)] = [
+        ("beian scan --format jsonl FILE", ["scan", "--format", "jsonl", densePath], false),
+        ("beian scan --format jsonl -", ["scan", "--format", "jsonl", "-"], true),
+        ("beian check --format json FILE", ["check", "--format", "json", densePath], false),
+    ]
+    for (name, arguments, piped) in denseRuns {
+        var fastest = ChildRun(seconds: .infinity, peakRSSKilobytes: 0, status: 0)
+        for _ in 0..<3 {
+            let run = runChild(beianPath, arguments, feed: piped ? { fd in dense.withUnsafeBytes { writeAll(fd, $0) } } : nil)
+            if run.seconds < fastest.seconds { fastest = run }
+        }
+        line(String(format: "%-32@ %.2f s  %.0f findings/s  peak RSS %.1f MB  (exit %d)", name as NSString, fastest.seconds,
+                    645_161 / fastest.seconds, Double(fastest.peakRSSKilobytes) / 1024, fastest.status))
+    }
+
+    // Start-up: a one-line footer against --help, medians of 31 runs each, interleaved.
+    let footerPath = URL(fileURLWithPath: options.corpus).appendingPathComponent("footer.txt").path
+    try Data("京ICP备05002571号-1\n".utf8).write(to: URL(fileURLWithPath: footerPath))
+    var helpTimes: [Double] = [], checkTimes: [Double] = []
+    for _ in 0..<31 {
+        helpTimes.append(runChild(beianPath, ["--help"]).seconds)
+        checkTimes.append(runChild(beianPath, ["check", footerPath]).seconds)
+    }
+    let median = { (times: [Double]) in times.sorted()[times.count / 2] }
+    line("")
+    line("## Start-up (medians of 31 runs, interleaved)")
+    line(String(format: "beian --help %.1f ms   beian check FOOTER %.1f ms   ratio %.2f (target ≤ 1.5)",
+                median(helpTimes) * 1000, median(checkTimes) * 1000, median(checkTimes) / median(helpTimes)))
+}
+
 // MARK: Streams: memory and adversarial input
 
 /// Feeds `total` bytes made by `fill` to a BeianStream in 1 MiB pieces; seconds taken.
