@@ -51,6 +51,10 @@ public struct PageRecord: Sendable, Hashable {
     /// The `charset` parameter of `contentType`: pass it to `BeianScanner.check` as
     /// `declaredCharset`.
     public let declaredCharset: String?
+    /// The encoding the body is known to be in, to pass to `BeianScanner.check` as `encoding`:
+    /// "UTF-8" for a JSON line's `"body"` (text already decoded, whatever `contentType` says);
+    /// nil when it is to be detected.
+    public let encoding: String?
     /// Kinds the JSON line requires (`"required"`); empty for WARC records.
     public let required: Set<Kind>
     /// The body: after chunked transfer coding and `Content-Encoding` are undone. Empty for a
@@ -58,13 +62,14 @@ public struct PageRecord: Sendable, Hashable {
     public let body: [UInt8]
 
     public init(origin: RecordOrigin, url: String?, status: Int? = nil, contentType: String? = nil,
-                declaredCharset: String? = nil, required: Set<Kind> = [], body: [UInt8]) {
+                declaredCharset: String? = nil, required: Set<Kind> = [], encoding: String? = nil, body: [UInt8]) {
         self.origin = origin
         self.url = url
         self.status = status
         self.contentType = contentType
         self.declaredCharset = declaredCharset
         self.required = required
+        self.encoding = encoding
         self.body = body
     }
 }

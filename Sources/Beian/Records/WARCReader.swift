@@ -626,7 +626,7 @@ public final class WARCReader {
 extension PageRecord {
     func with(body: [UInt8]) -> PageRecord {
         PageRecord(origin: origin, url: url, status: status, contentType: contentType, declaredCharset: declaredCharset,
-                   required: required, body: body)
+                   required: required, encoding: encoding, body: body)
     }
 }
 
