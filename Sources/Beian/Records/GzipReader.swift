@@ -56,6 +56,8 @@ public final class GzipReader {
     private var state = State.between
     /// Members read so far.
     private var memberCount = 0
+    /// Whether the bytes before the next member are the rest of a corrupt one (already reported).
+    private var skippingCorrupt = false
 
     /// Opens the file at `path` ("-": standard input).
     public convenience init(path: String) throws(BeianError) {
@@ -122,6 +124,7 @@ public final class GzipReader {
             inflater.reset()
             state = .member(start: offset)
             memberCount += 1
+            skippingCorrupt = false
             return .member(offset: offset, uncompressedOffset: uncompressedCount)
         }
         let start = bufferStart + cursor
@@ -152,8 +155,9 @@ public final class GzipReader {
             }
         }
         let atEnd = cursor == buffer.count && inputEnded
-        // Zero bytes after the last member (block padding) are no fault, as for gzip(1).
-        if allZero && atEnd && memberCount > 0 { return readFailure() }
+        // Zero bytes after the last member (block padding) are no fault, as for gzip(1); the
+        // rest of a corrupt member was reported with it.
+        if allZero && atEnd && memberCount > 0 || skippingCorrupt { return readFailure() }
         let message = memberCount == 0
             ? Bilingual(zh: "文件开头的 \(skipped) 字节不是 gzip 数据，已跳过", en: "\(skipped) bytes at the start are not gzip data; skipped")
             : Bilingual(zh: "gzip 成员之间有 \(skipped) 字节不属于任何成员，已跳过",
@@ -218,6 +222,7 @@ public final class GzipReader {
         }
         // Else (a pipe that cannot go back): the search starts where zlib stopped.
         state = .between
+        skippingCorrupt = true
         guard let data else { return .problem(problem) }
         queue(.problem(problem))
         return data

@@ -146,7 +146,7 @@ private struct JSONLineParser {
         case (let text?, nil):
             page = text
         case (nil, let encoded?):
-            guard let decoded = Base64.decode(encoded, limit: maximumBodySize) else {
+            guard let decoded = Base64.decode(encoded, limit: .max) else {
                 throw Self.error(.badBase64, zh: "\"body_base64\" 不是有效的 Base64", en: "\"body_base64\" is not valid Base64")
             }
             page = decoded
@@ -585,7 +585,7 @@ public final class JSONLinesReader {
     /// The event of the line ending at `end` (nil for a blank line).
     private func endLine(at end: Int) -> Event? {
         lineCount += 1
-        if overlong {
+        if overlong || end - lineStart > maximumLineLength {
             overlong = false
             return .error(line: lineCount, JSONLineParserErrors.tooLong(maximumLineLength))
         }
