@@ -113,9 +113,12 @@ public final class WARCReader {
     /// body is complete (or was cut short: a problem event then follows).
     public func nextBodyPiece() -> [UInt8]? {
         guard let current = body else { return nil }
-        if let first = current.first {
-            current.first = nil
-            return first
+        if current.next < current.first.count {
+            defer {
+                current.first[current.next] = []
+                current.next += 1
+            }
+            return current.first[current.next]
         }
         if let piece = current.pipeline.next() { return piece }
         body = nil
@@ -154,6 +157,7 @@ public final class WARCReader {
 
     /// Reads the next record, or bytes that are none; false at the end of the file.
     private func readRecord() -> Bool {
+        window.discard(before: position)
         skipLineEnds()
         emitBreaks(upTo: position)
         guard window.available(from: position, source: source) > 0 else {
@@ -318,15 +322,25 @@ public final class WARCReader {
     /// Decodes a page's body: whole when it fits, else in pieces (`.largePage`).
     /// `recordEnd`: where the record ends, for a verified record; nil for a streamed one.
     private func deliver(_ record: Record, pipeline: BodyPipeline, recordEnd: Int?) {
-        var body: [UInt8] = []
+        // Pieces are kept apart until the body is known to fit: joined once then, or handed
+        // on one by one as a large page's first pieces.
+        var pieces: [[UInt8]] = []
+        var size = 0
         while let piece = pipeline.next() {
-            body += piece
-            if body.count > Self.wholeBodyLimit {
+            pieces.append(piece)
+            size += piece.count
+            if size > Self.wholeBodyLimit {
                 emit(.largePage(pipeline.page))
-                self.body = LargeBody(first: body, pipeline: pipeline, record: record, verified: recordEnd != nil)
+                self.body = LargeBody(first: pieces, pipeline: pipeline, record: record, verified: recordEnd != nil)
                 return
             }
         }
+        var body: [UInt8] = pieces.count == 1 ? pieces[0] : []
+        if pieces.count > 1 {
+            body.reserveCapacity(size)
+            for piece in pieces { body += piece }
+        }
+        pieces = []
         if let fault = pipeline.fault {
             emit(.problem(faultProblem(record, fault)))
             if recordEnd == nil { finishStreamed(record, cursor: pipeline.cursorState()) }
@@ -602,12 +616,14 @@ public final class WARCReader {
 
     /// A large page being given in pieces.
     private final class LargeBody {
-        var first: [UInt8]?
+        /// The pieces read before the body was known to be large, and the next to hand on.
+        var first: [[UInt8]]
+        var next = 0
         let pipeline: BodyPipeline
         let record: Record
         let verified: Bool
 
-        init(first: [UInt8], pipeline: BodyPipeline, record: Record, verified: Bool) {
+        init(first: [[UInt8]], pipeline: BodyPipeline, record: Record, verified: Bool) {
             self.first = first
             self.pipeline = pipeline
             self.record = record

@@ -115,3 +115,38 @@ import Testing
         return Array(try Data(contentsOf: URL(fileURLWithPath: try gzipFile(path))))
     }
 }
+
+/// Memory over a large crawl file, measured on request: set `BEIAN_WARC_MEMORY` to the path of
+/// a WARC file (1 GB, say) and run this test; it prints the records, the pages' findings and
+/// the peak resident memory.
+@Suite struct RecordsMemoryTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BEIAN_WARC_MEMORY"] != nil))
+    func memoryOverALargeFile() throws {
+        let path = ProcessInfo.processInfo.environment["BEIAN_WARC_MEMORY"]!
+        func peak() -> Int {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss / 1024
+        }
+        let before = peak()
+        let reader = try WARCReader(path: path)
+        var pages = 0, large = 0, findings = 0, problems = 0
+        while let event = reader.next() {
+            switch event {
+            case .page(let page):
+                pages += 1
+                findings += checkPage(page).findings.count
+            case .largePage(let page):
+                large += 1
+                let stream = BeianStream(scanner: scanner, source: page.name ?? "-", declaredCharset: page.declaredCharset)
+                while let piece = reader.nextBodyPiece() { findings += stream.feed(piece).count }
+                findings += stream.finish().count
+            case .skipped: break
+            case .problem: problems += 1
+            }
+        }
+        print("records \(reader.recordCount), pages \(pages), large pages \(large), findings \(findings), problems \(problems); "
+              + "peak RSS \(before) MB before, \(peak()) MB after")
+        #expect(problems == 0)
+    }
+}
