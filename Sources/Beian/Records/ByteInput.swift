@@ -24,6 +24,8 @@ final class FileInput {
     private(set) var position = 0
     /// The error that ended reading, if one did.
     private(set) var failure: String?
+    /// Where blocks are read to before they are appended.
+    private var scratch: [UInt8] = []
 
     /// Opens `path` ("-": standard input) for reading.
     convenience init(path: String) throws(BeianError) {
@@ -73,19 +75,15 @@ final class FileInput {
             return taken
         }
         guard failure == nil else { return 0 }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
+        if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
         while true {
-            let got = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + old, count)
-            }
+            let got = scratch.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 failure = String(cString: strerror(errno))
-                buffer.removeLast(count)
                 return 0
             }
-            buffer.removeLast(count - got)
+            scratch.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<got])) }
             position += got
             return got
         }

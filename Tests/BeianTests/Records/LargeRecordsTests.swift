@@ -108,6 +108,29 @@ import Testing
         #expect(body.count == Self.body.count - 300_000 + 4)
     }
 
+    @Test func undrainedLargePageIsPassed() throws {
+        let folder = try temporaryFolder("large-skip")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var file = warcRecord(type: "resource", id: 1, uri: "https://large.example.cn/", contentType: "text/html", block: Self.body)
+        file += warcRecord(type: "resource", id: 2, uri: "https://small.example.cn/", contentType: "text/plain", block: Array("x".utf8))
+        let path = folder.appendingPathComponent("two.warc").path
+        FileManager.default.createFile(atPath: path, contents: Data(file))
+        let reader = try WARCReader(path: path)
+        guard case .largePage = reader.next() else { Issue.record("no large page"); return }
+        // Its pieces are dropped when the next event is asked for.
+        guard case .page(let page) = reader.next() else { Issue.record("no page"); return }
+        #expect(page.url == "https://small.example.cn/" && page.body == Array("x".utf8))
+        #expect(page.origin.warcOffset == .some(file.count - warcRecord(type: "resource", id: 2, uri: "https://small.example.cn/",
+                                                                           contentType: "text/plain", block: Array("x".utf8)).count))
+        #expect(reader.next() == nil)
+        #expect(reader.nextBodyPiece() == nil)
+        #expect(reader.recordCount == 2)
+        // An empty file has no events.
+        let empty = folder.appendingPathComponent("empty.warc").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(try readWARC(empty).isEmpty)
+    }
+
     /// `gzip -c` of bytes.
     func gzipBytes(_ bytes: [UInt8], in folder: URL) throws -> [UInt8] {
         let path = folder.appendingPathComponent("body-\(UUID().uuidString)").path
