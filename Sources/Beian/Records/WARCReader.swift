@@ -216,7 +216,7 @@ public final class WARCReader {
     /// A record whose block is read whole first: its end is checked before anything is said
     /// of it, and a wrong length sends reading back to the block's start.
     private func readVerified(_ record: Record) {
-        window.fill(to: record.blockEnd + 4, source: source)
+        window.fill(to: record.blockEnd + 8, source: source)
         let limit = recordLimit(record)
         if record.blockEnd > limit.end {
             emit(.problem(cutProblem(record, limit)))
@@ -410,7 +410,7 @@ public final class WARCReader {
     private func recordLimit(_ record: Record) -> Limit {
         var limit = Limit(end: window.end, kind: .endOfData)
         if let damage = window.breakAfter(record.start), damage < limit.end { limit = Limit(end: damage, kind: .damage) }
-        if record.memberOffset != nil, let member = window.memberAfter(record.start), member < limit.end {
+        if record.memberOffset != nil, let member = window.recordMemberAfter(record.start, before: limit.end) {
             limit = Limit(end: member, kind: .member)
         }
         return limit
@@ -602,7 +602,8 @@ public final class WARCReader {
     private func blockPiece(_ cursor: inout BlockCursor) -> [UInt8]? {
         guard cursor.next < cursor.end, cursor.cut == nil else { return nil }
         if cursor.discarding { window.discard(before: cursor.next) }
-        window.fill(to: min(cursor.end, cursor.next + Self.pieceSize), source: source)
+        // A few bytes past the piece, to see whether a member starting at its end opens a record.
+        window.fill(to: min(cursor.end, cursor.next + Self.pieceSize) + 8, source: source)
         let limit = recordLimit(cursor.record)
         let take = min(cursor.end, limit.end, cursor.next + Self.pieceSize)
         guard take > cursor.next else {
@@ -774,8 +775,16 @@ struct Window {
     /// The file offset of the gzip member starting at `offset` (the last, if empty ones share it).
     func memberOffset(at offset: Int) -> Int? { members.last { $0.start == offset }?.offset }
 
-    /// The first member starting after `offset`.
-    func memberAfter(_ offset: Int) -> Int? { members.first { $0.start > offset }?.start }
+    /// The first member that starts after `offset` and before `end` with `WARC/1.`: a record's
+    /// member. (Members that start elsewhere, as BGZF cuts a stream every 64 KiB, end nothing.)
+    func recordMemberAfter(_ offset: Int, before end: Int) -> Int? {
+        for member in members where member.start > offset && member.start < end {
+            if member.start + 7 <= self.end, withBytes(member.start, member.start + 7, { Bytes.hasPrefix($0, at: 0, "WARC/1.") }) {
+                return member.start
+            }
+        }
+        return nil
+    }
 
     func byte(at offset: Int) -> UInt8 { bytes[offset - base] }
 

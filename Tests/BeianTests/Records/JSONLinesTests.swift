@@ -113,7 +113,7 @@ import Testing
         let limit = 1000
         let long = #"{"id": "long", "body": ""# + String(repeating: "长", count: 600_000) + "\"}"
         let text = #"{"id": "a", "body": "京ICP备05002571号-1"}"# + "\n" + long + "\r\n\n" + #"{"id": "b", "body": "x"}"#
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         let reader = try JSONLinesReader(path: path, maximumBodySize: limit)
         #expect(reader.maximumLineLength == JSONLines.maximumLineLength(forBodySize: limit))
         var events: [JSONLinesReader.Event] = []

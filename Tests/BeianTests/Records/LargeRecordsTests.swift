@@ -59,7 +59,7 @@ import Testing
         file += warcRecord(type: "resource", id: 3, uri: "https://small.example.cn/", contentType: "text/plain",
                            block: Array("沪ICP备13001234号-2".utf8))
         let path = folder.appendingPathComponent("large.warc").path
-        FileManager.default.createFile(atPath: path, contents: Data(file))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(file))
 
         for name in [path, try gzipFile(path)] {
             let reader = try WARCReader(path: name)
@@ -101,7 +101,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let record = warcRecord(type: "resource", id: 1, uri: "https://large.example.cn/", contentType: "text/html", block: Self.body)
         let path = folder.appendingPathComponent("cut.warc").path
-        FileManager.default.createFile(atPath: path, contents: Data(record.prefix(record.count - 300_000)))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(record.prefix(record.count - 300_000)))
         let (events, body, pieces, _) = try readLarge(path)
         #expect(kinds(events) == ["large", "problem truncated_record"])
         #expect(pieces >= 1)
@@ -114,7 +114,7 @@ import Testing
         var file = warcRecord(type: "resource", id: 1, uri: "https://large.example.cn/", contentType: "text/html", block: Self.body)
         file += warcRecord(type: "resource", id: 2, uri: "https://small.example.cn/", contentType: "text/plain", block: Array("x".utf8))
         let path = folder.appendingPathComponent("two.warc").path
-        FileManager.default.createFile(atPath: path, contents: Data(file))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(file))
         let reader = try WARCReader(path: path)
         guard case .largePage = reader.next() else { Issue.record("no large page"); return }
         // Its pieces are dropped when the next event is asked for.
@@ -127,14 +127,14 @@ import Testing
         #expect(reader.recordCount == 2)
         // An empty file has no events.
         let empty = folder.appendingPathComponent("empty.warc").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         #expect(try readWARC(empty).isEmpty)
     }
 
     /// `gzip -c` of bytes.
     func gzipBytes(_ bytes: [UInt8], in folder: URL) throws -> [UInt8] {
         let path = folder.appendingPathComponent("body-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return Array(try Data(contentsOf: URL(fileURLWithPath: try gzipFile(path))))
     }
 }

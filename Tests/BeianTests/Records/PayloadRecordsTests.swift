@@ -63,7 +63,7 @@ import Testing
         let folder = try temporaryFolder("codings")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("part").path
-        FileManager.default.createFile(atPath: path, contents: Data(text))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text))
         let member = Array(try Data(contentsOf: URL(fileURLWithPath: try gzipFile(path))))
         #expect(decode(member + member, gzip: true) == (text + text, nil))
         // Corrupt after output began: a fault.
@@ -92,14 +92,14 @@ import Testing
         var members: [[UInt8]] = []
         for (index, part) in [first, second].enumerated() {
             let path = folder.appendingPathComponent("part\(index)").path
-            FileManager.default.createFile(atPath: path, contents: Data(part))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(part))
             members.append(Array(try Data(contentsOf: URL(fileURLWithPath: try gzipFile(path)))))
         }
         var file = members[0] + members[1]
         // The CRC at the end of the first member: found wrong only after all its data.
         file[members[0].count - 6] ^= 0xff
         let path = folder.appendingPathComponent("two.gz").path
-        FileManager.default.createFile(atPath: path, contents: Data(file))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(file))
         let reader = try GzipReader(path: path)
         var events: [GzipReader.Event] = []
         var data: [UInt8] = []

@@ -107,7 +107,7 @@ func warcRecord(type: String, id: Int, uri: String?, contentType: String, block:
 /// `gzip -c` of a file, written beside it with `.gz`.
 func gzipFile(_ path: String) throws -> String {
     let output = path + ".gz"
-    FileManager.default.createFile(atPath: output, contents: nil)
+    _ = FileManager.default.createFile(atPath: output, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", "gzip -1 -c \"$0\" > \"$1\"", path, output]

@@ -75,6 +75,32 @@ import Testing
         try checkMainFile("pages-whole.warc.gz") { index, _ in index == 0 ? 0 : nil }
     }
 
+    /// Gzip members cut anywhere (as BGZF cuts a stream): records cross members and still come out.
+    @Test func membersThatCutRecords() throws {
+        let folder = try temporaryFolder("bgzf")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("cut.warc.gz").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.currentDirectoryURL = folder
+        process.arguments = ["-c", "split -b 700 \"$0\" part. && for f in part.*; do gzip -c \"$f\"; done > \"$1\"",
+                             recordFixture("pages.warc"), output]
+        try process.run()
+        process.waitUntilExit()
+        let events = try readWARC(output)
+        #expect(events.compactMap(\.problem).isEmpty)
+        let manifest = manifestRecords("pages.warc")
+        #expect(events.compactMap { $0.origin?.uncompressed } == manifest.map(\.offset))
+        #expect(events.compactMap(\.page).map(\.body) == manifest.filter { Self.expected[String($0.id.dropLast().suffix(3))] == "page" }.map(\.content))
+        // Only a record that starts where a member starts has a file offset.
+        for event in events {
+            if let origin = event.origin, case .some(let offset) = origin.warcOffset {
+                #expect(offset == nil || origin.uncompressed! % 700 == 0)
+                #expect((offset == nil) == (origin.uncompressed! % 700 != 0))
+            }
+        }
+    }
+
     @Test func sniffing() throws {
         #expect(try WARCReader.sniff(path: recordFixture("pages.warc")) == .warc(compressed: false))
         #expect(try WARCReader.sniff(path: recordFixture("pages.warc.gz")) == .warc(compressed: true))
