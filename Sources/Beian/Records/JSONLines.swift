@@ -484,8 +484,7 @@ enum Base64 {
 /// while let event = reader.next() {
 ///     switch event {
 ///     case .record(let page):
-///         let report = scanner.check(page.body, source: page.name ?? "line", required: page.required,
-///                                    encoding: page.encoding, declaredCharset: page.declaredCharset)
+///         let report = scanner.check(page)   // required kinds, UTF-8 text or declared charset
 ///     case .error(let line, let error): warn(line, error.message)
 ///     case .problem(let problem): warn(problem.message)   // damaged gzip data
 ///     }

@@ -61,6 +61,7 @@ public struct PageRecord: Sendable, Hashable {
     /// page delivered in pieces (`WARCReader.Event.largePage`).
     public let body: [UInt8]
 
+    /// A page record; the readers make them, tests and other sources may too.
     public init(origin: RecordOrigin, url: String?, status: Int? = nil, contentType: String? = nil,
                 declaredCharset: String? = nil, required: Set<Kind> = [], encoding: String? = nil, body: [UInt8]) {
         self.origin = origin
@@ -120,8 +121,11 @@ public enum SkipReason: String, Sendable, CaseIterable, Hashable, Comparable {
 
 /// A WARC record passed over, and why.
 public struct SkippedRecord: Sendable, Hashable {
+    /// The record passed over.
     public let origin: RecordOrigin
+    /// Its `WARC-Target-URI`.
     public let url: String?
+    /// Why it was passed over.
     public let reason: SkipReason
     /// What the reason is about: the `WARC-Type`, the media type, the content encoding.
     public let detail: String?
@@ -153,6 +157,7 @@ public enum RecordProblemCode: String, Sendable, CaseIterable, Hashable {
 
 /// A fault found while reading a crawl file. Reading goes on after it.
 public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The kind of fault.
     public let code: RecordProblemCode
     /// The file's path as given.
     public let file: String
@@ -163,8 +168,10 @@ public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
     public let uncompressedOffset: Int?
     /// The record's `WARC-Record-ID`, when the fault is in a record whose header was read.
     public let recordID: String?
+    /// What happened and what the reader did, in Chinese and English.
     public let message: Bilingual
 
+    /// A problem; the readers make them.
     public init(code: RecordProblemCode, file: String, offset: Int?, uncompressedOffset: Int? = nil,
                 recordID: String? = nil, message: Bilingual) {
         self.code = code
@@ -175,7 +182,32 @@ public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line for logs: file, offsets, code and the English message.
     public var description: String {
         "\(file)@\(offset.map(String.init) ?? "-")/\(uncompressedOffset.map(String.init) ?? "-") \(code.rawValue): \(message.en)"
+    }
+}
+
+extension BeianScanner {
+    /// Checks a page read from a crawl file with what its record says: `required`,
+    /// `encoding`, `declaredCharset`, and its URL as the base of relative links.
+    /// - Parameters:
+    ///   - source: the report's source; nil names it by `page.name` (else "-").
+    ///   - required: kinds required besides the page's own `required`.
+    /// A large page (`WARCReader.Event.largePage`) has no body here: feed its pieces to
+    /// `BeianStream(scanner:page:)`.
+    public func check(_ page: PageRecord, source: String? = nil, required: Set<Kind> = [], isHTML: Bool? = nil) -> Report {
+        check(page.body, source: source ?? page.name ?? "-", required: required.union(page.required), isHTML: isHTML,
+              encoding: page.encoding, declaredCharset: page.declaredCharset, baseURL: page.url)
+    }
+}
+
+extension BeianStream {
+    /// A stream for the body of a page read from a crawl file, given in pieces: set up as
+    /// `BeianScanner.check(_:source:required:isHTML:)` sets up a whole page.
+    public convenience init(scanner: BeianScanner, page: PageRecord, source: String? = nil, required: Set<Kind> = [],
+                            isHTML: Bool? = nil) {
+        self.init(scanner: scanner, source: source ?? page.name ?? "-", required: required.union(page.required), isHTML: isHTML,
+                  encoding: page.encoding, declaredCharset: page.declaredCharset, baseURL: page.url)
     }
 }

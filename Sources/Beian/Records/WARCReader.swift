@@ -14,11 +14,9 @@ import CBeianZlib
 /// while let event = reader.next() {
 ///     switch event {
 ///     case .page(let page):
-///         let report = scanner.check(page.body, source: page.name ?? "-",
-///                                    declaredCharset: page.declaredCharset, baseURL: page.url)
+///         let report = scanner.check(page)   // body, declared charset, URL as link base
 ///     case .largePage(let page):
-///         let stream = BeianStream(scanner: scanner, source: page.name ?? "-",
-///                                  declaredCharset: page.declaredCharset, baseURL: page.url)
+///         let stream = BeianStream(scanner: scanner, page: page)
 ///         var findings: [Finding] = []
 ///         while let piece = reader.nextBodyPiece() { findings += stream.feed(piece) }
 ///         findings += stream.finish()

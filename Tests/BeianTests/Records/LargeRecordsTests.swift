@@ -23,7 +23,7 @@ import Testing
             events.append(event)
             guard case .largePage(let page) = event else { continue }
             #expect(page.body.isEmpty)
-            let stream = BeianStream(scanner: scanner, source: page.name ?? "-", declaredCharset: page.declaredCharset)
+            let stream = BeianStream(scanner: scanner, page: page)
             while let piece = reader.nextBodyPiece() {
                 #expect(piece.count <= WARCReader.wholeBodyLimit + (1 << 20))
                 body += piece

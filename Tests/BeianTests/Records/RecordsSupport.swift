@@ -67,8 +67,10 @@ func readWARC(_ path: String) throws -> [ReadEvent] {
 
 /// How the CLI checks a page: the page's body with what the record said of it.
 func checkPage(_ page: PageRecord) -> Report {
-    scanner.check(page.body, source: page.name ?? "-", required: page.required, encoding: page.encoding,
-                  declaredCharset: page.declaredCharset, baseURL: page.url)
+    let report = scanner.check(page.body, source: page.name ?? "-", required: page.required, encoding: page.encoding,
+                               declaredCharset: page.declaredCharset, baseURL: page.url)
+    precondition(report == scanner.check(page), "check(page) differs")
+    return report
 }
 
 extension RecordOrigin {
