@@ -255,7 +255,11 @@ public final class WARCReader {
         case "response":
             let essence = recordType.map(MediaType.essence) ?? ""
             let message = recordType.flatMap { MediaType.parameter("msgtype", in: $0) }?.lowercased()
-            guard essence == "application/http", message == nil || message == "response" else {
+            // A record without a Content-Type is read as HTTP when its block starts as HTTP does.
+            let looksHTTP = recordType == nil && window.withBytes(record.blockStart, window.contiguous(from: record.blockStart, to: record.blockStart + 5)) {
+                Bytes.hasPrefix($0, at: 0, "HTTP/")
+            }
+            guard essence == "application/http" || looksHTTP, message == nil || message == "response" else {
                 skip(record, .notHTTP, detail: recordType ?? "")
                 return nil
             }

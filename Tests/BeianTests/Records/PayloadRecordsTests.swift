@@ -117,6 +117,24 @@ import Testing
         #expect(data == first + second)
     }
 
+    @Test func responseWithoutContentType() throws {
+        let folder = try temporaryFolder("no-type")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>京ICP备05002571号-1</p>".utf8)
+        var file: [UInt8] = []
+        for (index, block) in [http, Array("DNS answer".utf8)].enumerated() {
+            let header = "WARC/1.0\r\nwarc-type: response\r\nWARC-Record-ID: <urn:x:\(index)>\r\ncontent-length: \(block.count)\r\n\r\n"
+            file += Array(header.utf8) + block + Array("\r\n\r\n".utf8)
+        }
+        let path = folder.appendingPathComponent("no-type.warc").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(file))
+        let events = try readWARC(path)
+        #expect(events.count == 2)
+        #expect(events.first?.page.map { scanner.check($0).findings.map(\.canonical) } == ["京ICP备05002571号-1"])
+        #expect(events.first?.page?.status == 200)
+        #expect(events.last?.skip?.reason == .notHTTP)
+    }
+
     @Test func readingFromAPipe() throws {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: recordFixture("corrupt-member.warc.gz"))))
         let pipe = Pipe()
