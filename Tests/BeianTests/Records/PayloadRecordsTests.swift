@@ -159,3 +159,69 @@ import Testing
         #expect(reader.file == "-")
     }
 }
+
+/// Damaged at random, the fixtures never stop or trap the readers: every run ends, every
+/// message is bilingual, and every record offset points at a record's start. Rounds per file:
+/// 150, or `BEIAN_RECORDS_MUTATIONS`.
+@Suite struct MutatedRecordsTests {
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+    }
+
+    func mutate(_ bytes: [UInt8], _ generator: inout Generator) -> [UInt8] {
+        var bytes = bytes
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+            guard !bytes.isEmpty else { break }
+            let at = Int.random(in: 0..<bytes.count, using: &generator)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: bytes[at] ^= UInt8.random(in: 1...255, using: &generator)
+            case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...300, using: &generator)))
+            case 2: bytes.insert(contentsOf: (0..<Int.random(in: 1...40, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }, at: at)
+            default: bytes = Array(bytes[0..<at])
+            }
+        }
+        return bytes
+    }
+
+    @Test(arguments: ["pages.warc", "pages.warc.gz", "pages-whole.warc.gz", "pages.jsonl", "pages.jsonl.gz"])
+    func mutations(of name: String) throws {
+        let clean = Array(try Data(contentsOf: URL(fileURLWithPath: recordFixture(name))))
+        let folder = try temporaryFolder("mutated")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = Generator(state: 0x2545f4914f6cdd1d &+ UInt64(name.utf8.count))
+        let rounds = Int(ProcessInfo.processInfo.environment["BEIAN_RECORDS_MUTATIONS"] ?? "") ?? 150
+        for round in 0..<rounds {
+            let path = folder.appendingPathComponent("\(round)-\(name)").path
+            let bytes = mutate(clean, &generator)
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            if name.contains("jsonl") {
+                let reader = try JSONLinesReader(path: path)
+                var count = 0
+                while let event = reader.next() {
+                    count += 1
+                    if case .error(_, let error) = event { #expect(!error.message.zh.isEmpty && !error.message.en.isEmpty) }
+                }
+                #expect(count <= 40)
+            } else {
+                let events = try readWARC(path)
+                #expect(events.count <= 80)
+                for problem in events.compactMap(\.problem) {
+                    #expect(!problem.message.zh.isEmpty && !problem.message.en.isEmpty)
+                }
+                // A record's file offset is where it starts: its WARC/1. line, or its gzip member.
+                for origin in events.compactMap(\.origin) {
+                    guard case .some(.some(let offset)) = origin.warcOffset else { continue }
+                    let opening = Array(bytes[offset..<min(bytes.count, offset + 7)])
+                    let expected: [UInt8] = name == "pages.warc" ? Array("WARC/1.".utf8) : [0x1f, 0x8b, 0x08]
+                    #expect(opening.starts(with: expected), "\(name) round \(round) offset \(offset)")
+                }
+            }
+        }
+    }
+}
