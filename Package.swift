@@ -25,9 +25,12 @@ let package = Package(
         ),
         // The byte loops of the scanner (anchor search, UTF-8 validation); no ICU.
         .target(name: "CBeianScan"),
+        // Streaming inflate for crawl records (WARC, .gz): the system zlib (Debian's zlib1g-dev),
+        // whose member-level control gives each gzip member's offset.
+        .target(name: "CBeianZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "Beian",
-            dependencies: ["CBeianICU", "CBeianScan"],
+            dependencies: ["CBeianICU", "CBeianScan", "CBeianZlib"],
             exclude: ["Data/generate_area_codes.py", "Data/generate_divisions.py"]
         ),
         .executableTarget(
@@ -58,7 +61,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BeianTests",
-            dependencies: ["Beian", "BeianTesting", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Beian", "BeianTesting", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures/warc"]
         ),
         .testTarget(
             name: "BeianCLITests",
