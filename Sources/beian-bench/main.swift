@@ -181,7 +181,7 @@ if FileManager.default.isExecutableFile(atPath: beianPath) {
     let densePath = URL(fileURLWithPath: options.corpus).appendingPathComponent("dense.txt").path
     try Data(dense).write(to: URL(fileURLWithPath: densePath))
     line("")
-    line("## Dense findings: \(dense.count / 1_000_000) MB, 645 161 findings, output to /dev/null (wall time, best of 3)")
+    line(String(format: "## Dense findings: %.0f MB, 645 161 findings, output to /dev/null (wall time, best of 3)", megabytes(dense.count)))
     let denseRuns: [(String, [String], Bool)] = [
         ("beian scan --format jsonl FILE", ["scan", "--format", "jsonl", densePath], false),
         ("beian scan --format jsonl -", ["scan", "--format", "jsonl", "-"], true),

@@ -11,7 +11,7 @@ struct BeianCommand: ParsableCommand {
         commandName: "beian",
         abstract: "读取并校验中国网站页脚的备案号与许可证 / Read and validate the registration strings of Chinese website footers.",
         version: BeianVersion.current,
-        subcommands: [Check.self, Scan.self, Explain.self]
+        subcommands: [Check.self, Scan.self, Explain.self, Serve.self]
     )
 
     /// ArgumentParser's own messages are English: a usage error gets its Chinese line first.

@@ -16,8 +16,25 @@ public enum ReportJSON {
         write(report: report, to: &sink)
     }
 
-    static func write<Sink: JSONSink>(report: Report, to sink: inout Sink) {
-        writeReportHead(source: report.source, url: report.url, isHTML: report.isHTML, encoding: report.encoding, to: &sink)
+    /// A `beian serve` response: the request's `id` (null when it had none), then the report's
+    /// fields.
+    public static func write(report: Report, id: String?, to writer: JSONWriter) {
+        var sink = writer
+        write(report: report, id: .some(id), to: &sink)
+    }
+
+    /// A `beian serve` response to a bad request: `{"id", "error": {"zh", "en"}}`.
+    public static func writeError(_ message: Bilingual, id: String?, to writer: JSONWriter) {
+        var sink = writer
+        sink.beginObject()
+        sink.key("id"); sink.string(id)
+        sink.key("error"); write(bilingual: message, to: &sink)
+        sink.endObject()
+    }
+
+    static func write<Sink: JSONSink>(report: Report, id: String?? = nil, to sink: inout Sink) {
+        writeReportHead(source: report.source, url: report.url, isHTML: report.isHTML, encoding: report.encoding, id: id,
+                        to: &sink)
         for finding in report.findings { write(finding: finding, to: &sink) }
         writeReportTail(issues: report.issues, valid: report.isValid, to: &sink)
     }
@@ -38,8 +55,11 @@ public enum ReportJSON {
     }
 
     private static func writeReportHead<Sink: JSONSink>(source: String, url: PageURL?, isHTML: Bool, encoding: String,
-                                                        to sink: inout Sink) {
+                                                        id: String?? = nil, to sink: inout Sink) {
         sink.beginObject()
+        if let id {
+            sink.key("id"); sink.string(id)
+        }
         sink.key("schema_version"); sink.int(schemaVersion)
         sink.key("source"); sink.string(source)
         sink.key("url"); write(url: url, to: &sink)

@@ -24,6 +24,9 @@ public struct JSONLineError: Error, Sendable, Hashable, CustomStringConvertible 
 
     public let code: Code
     public let message: Bilingual
+    /// The line's `"id"`, when it was read before the fault was found (`beian serve` answers
+    /// a bad request with it).
+    public internal(set) var id: String?
 
     public var description: String { "\(code.rawValue): \(message.en)" }
 }
@@ -55,6 +58,8 @@ public enum JSONLines {
         do {
             return .success(try parser.record(line: number))
         } catch {
+            var error = error
+            error.id = parser.id
             return .failure(error)
         }
     }
@@ -72,6 +77,8 @@ private struct JSONLineParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let maximumBodySize: Int
     var index = 0
+    /// The `"id"` read so far.
+    var id: String?
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumBodySize: Int) {
         self.bytes = bytes
@@ -98,7 +105,6 @@ private struct JSONLineParser {
         var body: [UInt8]?
         var base64: [UInt8]?
         var url: String?
-        var id: String?
         var contentType: String?
         var required: Set<Kind> = []
         skipSpace()
