@@ -46,4 +46,6 @@ struct CheckOutputOptions: ParsableArguments {
     var failOn: FailOn = .error
 
     @OptionGroup var glob: GlobOptions
+
+    @OptionGroup var input: InputOptions
 }

@@ -98,6 +98,7 @@ struct Scan: ParsableCommand {
             PageScan(run: run, fetcher: fetcher, jobs: max(1, jobs ?? PageScan.defaultJobs)).scan(pages)
         }
         progress?.stop()
+        if let summary = run.recordCounts.summary { Console.shared.error(summary, languages: lang.languages) }
         if run.sawUnreadable { throw ExitCode(2) }
         if failOn != nil {
             if run.sawFailing { throw ExitCode(1) }
@@ -258,6 +259,8 @@ final class ScanRun: @unchecked Sendable {
     var input = InputFormat.auto
     /// Whether standard input read as raw is split into pages (not `--whole`).
     var splitsStandardInput = true
+    /// Crawl records checked, and those passed over.
+    let recordCounts = RecordCounts()
     private(set) var failing = false
     var sawFailing: Bool { lock.withLock { failing } }
     var sawFinding: Bool { lock.withLock { findings > 0 } }
@@ -290,20 +293,48 @@ final class ScanRun: @unchecked Sendable {
         let path = raw.display
         let output = InputOutput()
         defer { output.finish() }
+        let kind = inputKind(raw)
         do {
-            if raw.isStandardInput, input == .raw || input == .auto, splitsStandardInput {
+            switch kind {
+            case .page where raw.isStandardInput && splitsStandardInput:
                 try reader.readPages(source: path, readPiece: DocumentReader.pieces(of: 0, source: path),
                                      onFindings: { found, document in emit(found, path: document.source, to: output) },
                                      onDocument: { finish($0, path: path, output: output) })
-            } else {
+            case .page:
                 let outcome = try reader.read(pathBytes: raw.bytes, source: path) { found, document in
                     emit(found, path: document.source, to: output)
                 }
                 finish(outcome, path: path, output: output)
+            case .warc, .jsonl, .gzipPage:
+                let handlers = DocumentReader.RecordHandlers(onSkipped: { [self] in recordCounts.skipped($0.reason) },
+                                                             onProblem: { [self] in problem($0) })
+                try reader.readRecords(path: path, kind: kind, handlers: handlers, onFindings: { found, document in
+                    emit(found, path: document.source, to: output, record: document.record)
+                }, onDocument: { outcome in
+                    if outcome.document?.record != nil { recordCounts.read += 1 }
+                    finish(outcome, path: path, output: output)
+                })
             }
         } catch {
             return unreadable(error)
         }
+    }
+
+    /// How `raw` is read under `--input`.
+    private func inputKind(_ raw: RawPath) -> DocumentReader.InputKind {
+        switch input {
+        case .warc: .warc
+        case .jsonl: .jsonl
+        case .raw: .page
+        case .auto: raw.isStandardInput ? .page : DocumentReader.inputKind(path: raw.display)
+        }
+    }
+
+    /// A fault in a crawl file: said on standard error with the file and offset; the run goes
+    /// on and exits 2.
+    private func problem(_ problem: RecordProblem) {
+        markUnreadable()
+        Console.shared.error(problem.message, source: RecordCounts.place(of: problem), languages: languages)
     }
 
     /// Counts a document read and writes its document line; says on standard error when it
@@ -318,7 +349,7 @@ final class ScanRun: @unchecked Sendable {
             return Console.shared.error(DocumentReader.binaryNote, source: path, languages: languages)
         }
         finishDocument(issues: outcome.issues, encoding: document.encoding, valid: outcome.isValid, path: document.source,
-                       output: output)
+                       output: output, record: document.record)
     }
 
     /// A page fetched over HTTP: checked whole, its links resolved against its final URL, and
@@ -347,25 +378,27 @@ final class ScanRun: @unchecked Sendable {
 
     /// Counts the input and writes its document line, if it has document-level issues.
     private func finishDocument(issues: [Issue], encoding: String, valid: Bool, path: String, output: InputOutput,
-                                url: PageURL? = nil) {
+                                url: PageURL? = nil, record: RecordOrigin? = nil) {
         lock.withLock { files += 1 }
         guard !issues.isEmpty else { return }
         noteFailing(issues)
         switch format {
         case .jsonl:
-            output.appendLine { ReportJSON.writeLine(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url, to: $0) }
+            output.appendLine {
+                ReportJSON.writeLine(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url, record: record, to: $0)
+            }
         case .text:
             output.append(renderer.render(documentIssues: issues, source: path, encoding: encoding))
         }
     }
 
-    private func emit(_ found: [Finding], path: String, to output: InputOutput, url: PageURL? = nil) {
+    private func emit(_ found: [Finding], path: String, to output: InputOutput, url: PageURL? = nil, record: RecordOrigin? = nil) {
         guard !found.isEmpty else { return }
         lock.withLock { findings += found.count }
         noteFailing(found.flatMap(\.issues))
         for finding in found {
             switch format {
-            case .jsonl: output.appendLine { ReportJSON.writeLine(finding: finding, source: path, url: url, to: $0) }
+            case .jsonl: output.appendLine { ReportJSON.writeLine(finding: finding, source: path, url: url, record: record, to: $0) }
             case .text: output.append(renderer.render(finding, source: path))
             }
         }

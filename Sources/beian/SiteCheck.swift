@@ -15,6 +15,8 @@ struct SiteCheck {
     let fetcher: PageFetcher?
 
     var languages: [Language] { options.lang.languages }
+    /// Crawl records read and passed over in this run.
+    let recordCounts = RecordCounts()
 
     /// Checks `paths`; exits 2 if an input could not be read or a folder held no page, else 1
     /// if a page has an issue at `--fail-on` or above, else returns.
@@ -55,55 +57,46 @@ struct SiteCheck {
         let renderer = TextReport(languages: languages, color: options.format == .text && isatty(1) == 1 && getenv("NO_COLOR") == nil)
         let severity = options.failOn.severity
         var failing = false
-        for raw in files {
-            let path = raw.display
-            let page: CheckedPage
-            do {
-                let report: Report
-                if let fetcher, PageFetcher.isURL(path) {
-                    let fetched = try fetcher.fetch(path).get()
-                    var checked = scanner.check(fetched.body, source: path, required: required, encoding: encoding,
-                                                declaredCharset: fetched.charset, baseURL: fetched.url.final)
-                    checked.url = fetched.url
-                    report = checked
-                } else if options.format == .json {
-                    // Streamed: findings are written as they are found, never all held.
-                    let streamed = try streamJSON(raw, source: path)
-                    unreadable = unreadable || streamed.shrank
-                    failing = failing || streamed.fails
-                    continue
-                } else {
-                    let checked = try DocumentReader.check(pathBytes: raw.bytes, source: path, scanner: scanner, required: required,
-                                                           encoding: encoding)
-                    if let size = checked.shrankFrom {
-                        unreadable = true
-                        Console.shared.error(DocumentReader.shrankNote(read: checked.bytesRead, expected: size), source: path,
-                                             languages: languages)
-                    }
-                    report = checked.report
-                }
-                page = .report(report)
-                failing = failing || page.fails(at: severity)
-                switch options.format {
-                case .json: print(ReportJSON.value(of: report).serialized())
-                case .text: print(renderer.render(report), terminator: "")
-                default: break
-                }
-            } catch {
-                unreadable = true
-                page = .unreadable(source: path, message: error.message)
-                switch options.format {
-                case .json: print(ReportJSON.value(ofError: error, source: path).serialized())
-                case .text: Console.shared.error(error.message, source: path, languages: languages)
-                default: break
-                }
-            }
+        /// What every page gets once checked: its report printed (all but JSON, which is
+        /// streamed), its annotations, and its place in the run's totals.
+        func finish(_ page: CheckedPage, print printed: Bool) {
+            failing = failing || page.fails(at: severity)
+            if printed, options.format == .text, case .report(let report) = page { print(renderer.render(report), terminator: "") }
             if options.format == .github {
                 for line in GitHubAnnotations.lines(for: page, languages: languages) { print(line) }
             }
             if options.format == .sarif || options.format == .junit || options.format == .text {
                 pages.append(page)
             }
+        }
+        for raw in files {
+            let path = raw.display
+            do {
+                if let fetcher, PageFetcher.isURL(path) {
+                    let fetched = try fetcher.fetch(path).get()
+                    var report = scanner.check(fetched.body, source: path, required: required, encoding: encoding,
+                                               declaredCharset: fetched.charset, baseURL: fetched.url.final)
+                    report.url = fetched.url
+                    if options.format == .json { print(ReportJSON.value(of: report).serialized()) }
+                    finish(.report(report), print: true)
+                } else {
+                    let read = try checkLocal(raw, source: path) { finish($0, print: true) }
+                    unreadable = unreadable || read.faulty
+                    failing = failing || read.fails
+                }
+            } catch {
+                unreadable = true
+                switch options.format {
+                case .json: print(ReportJSON.value(ofError: error, source: path).serialized())
+                case .text: Console.shared.error(error.message, source: path, languages: languages)
+                default: break
+                }
+                finish(.unreadable(source: path, message: error.message), print: false)
+            }
+        }
+        if let summary = recordCounts.summary {
+            fflush(nil)  // What print buffered goes first.
+            Console.shared.error(summary, languages: languages)
         }
         switch options.format {
         case .sarif: print(SARIFReport.value(of: pages, languages: languages).serialized())
@@ -117,20 +110,29 @@ struct SiteCheck {
         if failing { throw ExitCode(1) }
     }
 
-    /// Checks one file for `--format json`, writing its report as the findings come: the
-    /// head when the first findings (or the end) arrive, each finding, then `issues` and
-    /// `valid`. Memory stays bounded whatever the number of findings.
-    private func streamJSON(_ raw: RawPath, source: String) throws(BeianError) -> (shrank: Bool, fails: Bool) {
+    /// Checks one local input — a page, or each page record of a crawl file — as documents:
+    /// for `--format json` each report is written as its findings come (the head when the
+    /// first findings, or the end, arrive; each finding; then `issues` and `valid`), so memory
+    /// stays bounded whatever the number of findings; other formats get each document's report
+    /// through `finished`. Returns whether a file shrank or a crawl file had faults (exit 2),
+    /// and whether a streamed report fails at `--fail-on`.
+    private func checkLocal(_ raw: RawPath, source: String,
+                            finished: (CheckedPage) -> Void) throws(BeianError) -> (faulty: Bool, fails: Bool) {
         var reader = DocumentReader(scanner: scanner, required: required, encoding: encoding)
         let severity = options.failOn.severity
+        let streaming = options.format == .json
         let output = JSONWriter(capacity: 1 << 16)
         var headWritten = false
+        var held: [Finding] = []
         var fails = false
+        var faulty = false
         func writeHead(_ document: DocumentReader.Document) {
-            ReportJSON.writeReportHead(source: source, url: nil, isHTML: document.isHTML, encoding: document.encoding, to: output)
+            ReportJSON.writeReportHead(source: document.source, url: nil, record: document.record, isHTML: document.isHTML,
+                                       encoding: document.encoding, to: output)
             headWritten = true
         }
-        let outcome = try reader.read(pathBytes: raw.bytes, source: source) { found, document in
+        func onFindings(_ found: [Finding], _ document: DocumentReader.Document) {
+            guard streaming else { return held += found }
             if !headWritten { writeHead(document) }
             for finding in found {
                 ReportJSON.write(finding: finding, to: output)
@@ -138,18 +140,50 @@ struct SiteCheck {
             }
             if output.count >= 1 << 20 { Console.shared.writeStandardOutput(output) }
         }
-        if !headWritten {
-            writeHead(outcome.document ?? DocumentReader.Document(source: source, encoding: "UTF-8", isHTML: false))
+        func onDocument(_ outcome: DocumentReader.Outcome) {
+            let document = outcome.document ?? DocumentReader.Document(source: source, encoding: "UTF-8", isHTML: false)
+            if let size = outcome.shrankFrom {
+                faulty = true
+                Console.shared.error(DocumentReader.shrankNote(read: outcome.bytesRead, expected: size), source: source,
+                                     languages: languages)
+            }
+            if document.record != nil { recordCounts.read += 1 }
+            if streaming {
+                if !headWritten { writeHead(document) }
+                ReportJSON.writeReportTail(issues: outcome.issues, valid: outcome.isValid, to: output)
+                output.endLine()
+                Console.shared.writeStandardOutput(output)
+                headWritten = false
+                fails = fails || outcome.issues.contains { $0.severity.fails(at: severity) }
+            } else {
+                var report = Report(source: document.source, findings: held, issues: outcome.issues, isHTML: document.isHTML,
+                                    encoding: document.encoding)
+                report.record = document.record
+                held = []
+                finished(.report(report))
+            }
         }
-        ReportJSON.writeReportTail(issues: outcome.issues, valid: outcome.isValid, to: output)
-        output.endLine()
-        Console.shared.writeStandardOutput(output)
-        fails = fails || outcome.issues.contains { $0.severity.fails(at: severity) }
-        if let size = outcome.shrankFrom {
-            Console.shared.error(DocumentReader.shrankNote(read: outcome.bytesRead, expected: size), source: source,
-                                 languages: languages)
+        let kind = inputKind(raw)
+        if kind == .page {
+            onDocument(try reader.read(pathBytes: raw.bytes, source: source, onFindings: onFindings))
+        } else {
+            let handlers = DocumentReader.RecordHandlers(onSkipped: { recordCounts.skipped($0.reason) }, onProblem: { problem in
+                faulty = true
+                Console.shared.error(problem.message, source: RecordCounts.place(of: problem), languages: languages)
+            })
+            try reader.readRecords(path: source, kind: kind, handlers: handlers, onFindings: onFindings, onDocument: onDocument)
         }
-        return (outcome.shrankFrom != nil, fails)
+        return (faulty, fails)
+    }
+
+    /// How `raw` is read under `--input` (`check -` is one page unless told otherwise).
+    private func inputKind(_ raw: RawPath) -> DocumentReader.InputKind {
+        switch options.input.input {
+        case .warc: .warc
+        case .jsonl: .jsonl
+        case .raw: .page
+        case .auto: raw.isStandardInput ? .page : DocumentReader.inputKind(path: raw.display)
+        }
     }
 
     /// The last line of a text run over several pages: pages, findings, errors, warnings.

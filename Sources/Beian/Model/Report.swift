@@ -13,6 +13,9 @@ public struct Report: Sendable, Hashable {
     /// For a page fetched over HTTP, the URL requested, the final URL and the status; nil for
     /// files and standard input. Set by whoever fetched the page (`BeianScanner` never fetches).
     public var url: PageURL?
+    /// For a page read from a crawl file (WARC, JSON lines), the record it came from; nil for
+    /// plain inputs. Set by whoever read the record.
+    public var record: RecordOrigin?
 
     /// True when neither the document nor any finding has an error.
     public var isValid: Bool { !issues.containsError && findings.allSatisfy(\.isValid) }

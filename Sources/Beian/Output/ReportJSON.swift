@@ -33,8 +33,8 @@ public enum ReportJSON {
     }
 
     static func write<Sink: JSONSink>(report: Report, id: String?? = nil, to sink: inout Sink) {
-        writeReportHead(source: report.source, url: report.url, isHTML: report.isHTML, encoding: report.encoding, id: id,
-                        to: &sink)
+        writeReportHead(source: report.source, url: report.url, record: report.record, isHTML: report.isHTML,
+                        encoding: report.encoding, id: id, to: &sink)
         for finding in report.findings { write(finding: finding, to: &sink) }
         writeReportTail(issues: report.issues, valid: report.isValid, to: &sink)
     }
@@ -43,9 +43,10 @@ public enum ReportJSON {
     /// it is checked writes this, then each finding (`write(finding:to:)`; the writer puts the
     /// commas), then `writeReportTail`. Between parts, the bytes may be written out
     /// (`JSONWriter.removeWritten()`).
-    public static func writeReportHead(source: String, url: PageURL?, isHTML: Bool, encoding: String, to writer: JSONWriter) {
+    public static func writeReportHead(source: String, url: PageURL?, record: RecordOrigin? = nil, isHTML: Bool, encoding: String,
+                                       to writer: JSONWriter) {
         var sink = writer
-        writeReportHead(source: source, url: url, isHTML: isHTML, encoding: encoding, to: &sink)
+        writeReportHead(source: source, url: url, record: record, isHTML: isHTML, encoding: encoding, to: &sink)
     }
 
     /// The end of a streamed report: closes `findings`, then `issues` and `valid`.
@@ -54,8 +55,8 @@ public enum ReportJSON {
         writeReportTail(issues: issues, valid: valid, to: &sink)
     }
 
-    private static func writeReportHead<Sink: JSONSink>(source: String, url: PageURL?, isHTML: Bool, encoding: String,
-                                                        id: String?? = nil, to sink: inout Sink) {
+    private static func writeReportHead<Sink: JSONSink>(source: String, url: PageURL?, record: RecordOrigin?, isHTML: Bool,
+                                                        encoding: String, id: String?? = nil, to sink: inout Sink) {
         sink.beginObject()
         if let id {
             sink.key("id"); sink.string(id)
@@ -63,6 +64,7 @@ public enum ReportJSON {
         sink.key("schema_version"); sink.int(schemaVersion)
         sink.key("source"); sink.string(source)
         sink.key("url"); write(url: url, to: &sink)
+        sink.key("record"); write(record: record, to: &sink)
         sink.key("format"); sink.string(isHTML ? "html" : "text")
         sink.key("encoding"); sink.string(encoding)
         sink.key("findings"); sink.beginArray()
@@ -88,46 +90,52 @@ public enum ReportJSON {
     /// its source, then every field of the finding (schema: Samples/schema/scan.schema.json).
     /// `type` names the line, so the finding's phone type is `phone_type` here. `url` is the
     /// page's when it was fetched over HTTP (null otherwise).
-    public static func line(finding: Finding, source: String, url: PageURL? = nil) -> JSONValue {
-        JSONTreeBuilder.build { write(line: finding, source: source, url: url, to: &$0) }
+    public static func line(finding: Finding, source: String, url: PageURL? = nil, record: RecordOrigin? = nil) -> JSONValue {
+        JSONTreeBuilder.build { write(line: finding, source: source, url: url, record: record, to: &$0) }
     }
 
     /// Writes `line(finding:source:url:)`'s bytes, without a line break.
-    public static func writeLine(finding: Finding, source: String, url: PageURL? = nil, to writer: JSONWriter) {
+    public static func writeLine(finding: Finding, source: String, url: PageURL? = nil, record: RecordOrigin? = nil,
+                                 to writer: JSONWriter) {
         var sink = writer
-        write(line: finding, source: source, url: url, to: &sink)
+        write(line: finding, source: source, url: url, record: record, to: &sink)
     }
 
-    static func write<Sink: JSONSink>(line finding: Finding, source: String, url: PageURL?, to sink: inout Sink) {
+    static func write<Sink: JSONSink>(line finding: Finding, source: String, url: PageURL?, record: RecordOrigin?,
+                                      to sink: inout Sink) {
         sink.beginObject()
         sink.key("type"); sink.string("finding")
         sink.key("schema_version"); sink.int(schemaVersion)
         sink.key("source"); sink.string(source)
         sink.key("url"); write(url: url, to: &sink)
+        sink.key("record"); write(record: record, to: &sink)
         writeFields(of: finding, phoneTypeKey: "phone_type", to: &sink)
         sink.endObject()
     }
 
     /// A `beian scan --format jsonl` line closing an input that has document-level issues.
     public static func line(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
-                            url: PageURL? = nil) -> JSONValue {
-        JSONTreeBuilder.build { write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, to: &$0) }
+                            url: PageURL? = nil, record: RecordOrigin? = nil) -> JSONValue {
+        JSONTreeBuilder.build {
+            write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, record: record, to: &$0)
+        }
     }
 
     /// Writes `line(documentOf:encoding:issues:valid:url:)`'s bytes, without a line break.
     public static func writeLine(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
-                                 url: PageURL? = nil, to writer: JSONWriter) {
+                                 url: PageURL? = nil, record: RecordOrigin? = nil, to writer: JSONWriter) {
         var sink = writer
-        write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, to: &sink)
+        write(documentOf: source, encoding: encoding, issues: issues, valid: valid, url: url, record: record, to: &sink)
     }
 
     private static func write<Sink: JSONSink>(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
-                                              url: PageURL?, to sink: inout Sink) {
+                                              url: PageURL?, record: RecordOrigin?, to sink: inout Sink) {
         sink.beginObject()
         sink.key("type"); sink.string("document")
         sink.key("schema_version"); sink.int(schemaVersion)
         sink.key("source"); sink.string(source)
         sink.key("url"); write(url: url, to: &sink)
+        sink.key("record"); write(record: record, to: &sink)
         sink.key("encoding"); sink.string(encoding)
         sink.key("issues"); write(issues: issues, to: &sink)
         sink.key("valid"); sink.bool(valid)
@@ -236,6 +244,25 @@ public enum ReportJSON {
         sink.key("requested"); sink.string(url.requested)
         sink.key("final"); sink.string(url.final)
         sink.key("status"); sink.int(url.status)
+        sink.endObject()
+    }
+
+    /// A crawl record's `{"file","id","offset","uncompressed_offset","date"}` (WARC) or
+    /// `{"line","id"}` (JSON lines), or null for plain inputs.
+    static func write<Sink: JSONSink>(record: RecordOrigin?, to sink: inout Sink) {
+        guard let record else { return sink.null() }
+        sink.beginObject()
+        switch record {
+        case let .warc(file, id, offset, uncompressedOffset, date):
+            sink.key("file"); sink.string(file)
+            sink.key("id"); sink.string(id)
+            sink.key("offset"); sink.int(offset)
+            sink.key("uncompressed_offset"); sink.int(uncompressedOffset)
+            sink.key("date"); sink.string(date)
+        case let .jsonl(line, id):
+            sink.key("line"); sink.int(line)
+            sink.key("id"); sink.string(id)
+        }
         sink.endObject()
     }
 

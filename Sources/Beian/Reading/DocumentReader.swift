@@ -39,7 +39,7 @@ public struct DocumentReader {
     /// `beian scan` does, `beian check` does not.
     public var skipsBinary = false
     /// Reused between inputs: the bytes of the last whole input read.
-    private var buffer: [UInt8] = []
+    var buffer: [UInt8] = []
 
     public init(scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil, encoding: String? = nil,
                 skipsBinary: Bool = false) {
@@ -56,11 +56,14 @@ public struct DocumentReader {
         /// The encoding decided: "UTF-8", "GB18030", "Big5" …
         public let encoding: String
         public let isHTML: Bool
+        /// The crawl record the document came from (WARC or JSON lines); nil for plain inputs.
+        public var record: RecordOrigin?
 
-        public init(source: String, encoding: String, isHTML: Bool) {
+        public init(source: String, encoding: String, isHTML: Bool, record: RecordOrigin? = nil) {
             self.source = source
             self.encoding = encoding
             self.isHTML = isHTML
+            self.record = record
         }
     }
 

@@ -24,14 +24,7 @@ public enum RecordOrigin: Sendable, Hashable {
     /// The origin as a JSON object: `{"file","id","offset","uncompressed_offset","date"}` for a
     /// WARC record, `{"line","id"}` for a JSON line; unknown values are `null`.
     public var json: JSONValue {
-        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-        switch self {
-        case let .warc(file, id, offset, uncompressedOffset, date):
-            return .object([("file", .string(file)), ("id", text(id)), ("offset", offset.map(JSONValue.int) ?? .null),
-                            ("uncompressed_offset", .int(uncompressedOffset)), ("date", text(date))])
-        case let .jsonl(line, id):
-            return .object([("line", .int(line)), ("id", text(id))])
-        }
+        JSONTreeBuilder.build { ReportJSON.write(record: self, to: &$0) }
     }
 }
 
@@ -153,6 +146,8 @@ public enum RecordProblemCode: String, Sendable, CaseIterable, Hashable {
     case badHTTP = "bad_http"
     /// A body whose gzip or deflate `Content-Encoding` is corrupt.
     case corruptContentEncoding = "corrupt_content_encoding"
+    /// A line of a JSON-lines file that is no page record (the message says why).
+    case badLine = "bad_line"
 }
 
 /// A fault found while reading a crawl file. Reading goes on after it.
