@@ -173,6 +173,69 @@ line(String(format: "Swift Regex           %.3f s for %.1f MB  %@  (%d matches) 
             regexTime, megabytes(regexBytes), rate(regexBytes, regexTime), regexMatches,
             (regexTime / Double(regexBytes)) / (libraryTime / Double(corpusBytes))))
 
+// MARK: Crawl records (the crawl-records issue)
+
+if FileManager.default.isExecutableFile(atPath: beianPath) {
+    let corpusFolder = URL(fileURLWithPath: options.corpus)
+    var warc: [UInt8] = []
+    var plainRecords = 0
+    for (index, page) in pages.enumerated() {
+        let record = CrawlCorpus.warcRecord(page, index: index)
+        plainRecords += record.count
+        warc += try CrawlCorpus.gzipMember(record)
+    }
+    let warcPath = corpusFolder.appendingPathComponent("corpus.warc.gz").path
+    try Data(warc).write(to: URL(fileURLWithPath: warcPath))
+    let jsonlPath = corpusFolder.appendingPathComponent("corpus.jsonl").path
+    try Data(CrawlCorpus.jsonLines(pages)).write(to: URL(fileURLWithPath: jsonlPath))
+    line("")
+    line(String(format: "## Crawl records: the corpus as a per-record WARC.gz (%.1f MB compressed, %.1f MB of records) and as JSON lines (wall time, best of 3)",
+                megabytes(warc.count), megabytes(plainRecords)))
+    var warcRun = ChildRun(seconds: .infinity, peakRSSKilobytes: 0, status: 0)
+    var zcatTime = Double.infinity
+    for _ in 0..<3 {
+        let run = runChild(beianPath, ["scan", "--format", "jsonl", warcPath])
+        if run.seconds < warcRun.seconds { warcRun = run }
+        zcatTime = min(zcatTime, runChild("/bin/zcat", [warcPath]).seconds)
+    }
+    line(String(format: "beian scan FILE.warc.gz   %.3f s  %@ of page bodies  peak RSS %.1f MB  (exit %d)", warcRun.seconds,
+                rate(corpusBytes, warcRun.seconds), Double(warcRun.peakRSSKilobytes) / 1024, warcRun.status))
+    line(String(format: "zcat FILE.warc.gz          %.3f s  — beian takes %.2f× zcat's time (target ≤ 1.5)", zcatTime, warcRun.seconds / zcatTime))
+    let jsonlTime = best(of: 3) { _ = runChild(beianPath, ["scan", "--format", "jsonl", jsonlPath]) }
+    line(String(format: "beian scan FILE.jsonl      %.3f s  %@ of page bodies", jsonlTime, rate(corpusBytes, jsonlTime)))
+
+    // beian serve: each page a request, after start-up.
+    let session = try ServeSession(binary: beianPath)
+    _ = session.roundTrip(Array(#"{"body":"warm-up"}"#.utf8))
+    var latencies: [Double] = []
+    let requests = CrawlCorpus.jsonLines(pages).split(separator: 0x0A).map(Array.init)
+    let serveTime = seconds { for request in requests { latencies.append(session.roundTrip(request)) } }
+    session.close()
+    latencies.sort()
+    let meanSize = Double(corpusBytes) / Double(pages.count) / 1000
+    line("")
+    line(String(format: "## beian serve: %d requests (pages of %.0f KB on average), one at a time after start-up", requests.count, meanSize))
+    line(String(format: "median %.2f ms  99th percentile %.2f ms  %.0f requests/s  (target: median ≤ 1 ms for a 100 KB page)",
+                latencies[latencies.count / 2] * 1000, latencies[latencies.count * 99 / 100] * 1000, Double(requests.count) / serveTime))
+
+    if !options.quick {
+        // Peak memory over a 1 GB WARC.gz: the corpus's members repeated.
+        let bigPath = corpusFolder.appendingPathComponent("big.warc.gz").path
+        FileManager.default.createFile(atPath: bigPath, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: bigPath))
+        var written = 0
+        while written < 1_000_000_000 {
+            handle.write(Data(warc))
+            written += warc.count
+        }
+        try handle.close()
+        let run = runChild(beianPath, ["scan", "--format", "jsonl", bigPath])
+        line(String(format: "1 GB WARC.gz (%.1f GB of records): %.1f s  peak RSS %.1f MB  (exit %d)", Double(written) / Double(warc.count) * Double(plainRecords) / 1e9,
+                    run.seconds, Double(run.peakRSSKilobytes) / 1024, run.status))
+        try? FileManager.default.removeItem(atPath: bigPath)
+    }
+}
+
 // MARK: Cost per finding and start-up (the faults issue's rows 6 and 8)
 
 if FileManager.default.isExecutableFile(atPath: beianPath) {
