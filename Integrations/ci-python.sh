@@ -19,7 +19,8 @@ export BEIAN="${BEIAN:-$PWD/.build/debug/beian}"
 java_major() {
     java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
 }
-if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ]; then
+major=$(command -v java >/dev/null 2>&1 && java_major || true)
+if [ "${major:-0}" -lt 17 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update
     apt-get install -y openjdk-17-jre-headless

@@ -8,13 +8,19 @@ final class RecordCounts: @unchecked Sendable {
     private var recordsRead = 0
     private var skips: [SkipReason: Int] = [:]
 
-    var read: Int {
-        get { lock.withLock { recordsRead } }
-        set { lock.withLock { recordsRead = newValue } }
+    /// Counts one record read (from any worker).
+    func countRead() {
+        lock.withLock { recordsRead += 1 }
     }
 
-    func skipped(_ reason: SkipReason) {
-        lock.withLock { skips[reason, default: 0] += 1 }
+    /// Counts a record passed over; one whose content encoding Beian cannot undo (`br`,
+    /// `zstd` in a WARC) is also said on standard error, since its page goes unchecked.
+    func skipped(_ record: SkippedRecord, languages: [Language]) {
+        lock.withLock { skips[record.reason, default: 0] += 1 }
+        guard record.reason == .unsupportedEncoding else { return }
+        let encoding = record.detail ?? "?"
+        Console.shared.error(Bilingual(zh: "内容编码 \(encoding) 不受支持，记录已跳过", en: "content encoding \(encoding) is not supported; the record is skipped"),
+                             source: record.url ?? Self.place(of: record.origin), languages: languages)
     }
 
     /// "records read: N; skipped: M (revisit 3, not text 5 …)", when any record was seen.
@@ -33,5 +39,13 @@ final class RecordCounts: @unchecked Sendable {
     /// Where a problem is, for the start of its line: the file, and `@offset` when it has one.
     static func place(of problem: RecordProblem) -> String {
         problem.file + (problem.offset.map { " @\($0)" } ?? "")
+    }
+
+    /// Where a record is: its WARC file and offset, or its JSON-lines file's line.
+    static func place(of origin: RecordOrigin) -> String {
+        switch origin {
+        case let .warc(file, _, offset, uncompressed, _): "\(file) @\(offset ?? uncompressed)"
+        case let .jsonl(line, _): "line \(line)"
+        }
     }
 }

@@ -306,12 +306,12 @@ final class ScanRun: @unchecked Sendable {
                 }
                 finish(outcome, path: path, output: output)
             case .warc, .jsonl, .gzipPage:
-                let handlers = DocumentReader.RecordHandlers(onSkipped: { [self] in recordCounts.skipped($0.reason) },
+                let handlers = DocumentReader.RecordHandlers(onSkipped: { [self] in recordCounts.skipped($0, languages: languages) },
                                                              onProblem: { [self] in problem($0) })
-                try reader.readRecords(path: path, kind: kind, handlers: handlers, onFindings: { found, document in
+                try reader.readRecords(pathBytes: raw.bytes, source: path, kind: kind, handlers: handlers, onFindings: { found, document in
                     emit(found, path: document.source, to: output, record: document.record)
                 }, onDocument: { outcome in
-                    if outcome.document?.record != nil { recordCounts.read += 1 }
+                    if outcome.document?.record != nil { recordCounts.countRead() }
                     finish(outcome, path: path, output: output)
                 })
             }
@@ -326,7 +326,7 @@ final class ScanRun: @unchecked Sendable {
         case .warc: .warc
         case .jsonl: .jsonl
         case .raw: .page
-        case .auto: raw.isStandardInput ? .page : DocumentReader.inputKind(path: raw.display)
+        case .auto: raw.isStandardInput ? .page : DocumentReader.inputKind(pathBytes: raw.bytes, name: raw.display)
         }
     }
 

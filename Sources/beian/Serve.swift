@@ -12,7 +12,7 @@ struct Serve: ParsableCommand {
         abstract: "常驻进程：从标准输入逐行读取页面请求，逐行回应检查结果 / A long-lived process: page requests as JSON lines on standard input, one report line each on standard output.",
         discussion: """
         请求 / Request: {"url" | "id", "body" | "body_base64", "content_type"?, "required"?: [KIND…]}
-        回应 / Response: {"id", "schema_version", "source", "url", "format", "encoding", "findings", "issues", "valid"} \
+        回应 / Response: {"id", "schema_version", "source", "url", "record", "format", "encoding", "findings", "issues", "valid"} \
         （同 check --format json / as check --format json）；错误请求 / a bad request: {"id", "error": {"zh", "en"}}，进程继续 / and the process goes on.
         每行回应后立即写出；输入结束时以 0 退出。/ Each response is written at once; at end of input the process exits 0.
         """

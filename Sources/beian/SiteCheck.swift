@@ -147,7 +147,7 @@ struct SiteCheck {
                 Console.shared.error(DocumentReader.shrankNote(read: outcome.bytesRead, expected: size), source: source,
                                      languages: languages)
             }
-            if document.record != nil { recordCounts.read += 1 }
+            if document.record != nil { recordCounts.countRead() }
             if streaming {
                 if !headWritten { writeHead(document) }
                 ReportJSON.writeReportTail(issues: outcome.issues, valid: outcome.isValid, to: output)
@@ -163,15 +163,22 @@ struct SiteCheck {
                 finished(.report(report))
             }
         }
-        let kind = inputKind(raw)
-        if kind == .page {
-            onDocument(try reader.read(pathBytes: raw.bytes, source: source, onFindings: onFindings))
-        } else {
-            let handlers = DocumentReader.RecordHandlers(onSkipped: { recordCounts.skipped($0.reason) }, onProblem: { problem in
-                faulty = true
-                Console.shared.error(problem.message, source: RecordCounts.place(of: problem), languages: languages)
-            })
-            try reader.readRecords(path: source, kind: kind, handlers: handlers, onFindings: onFindings, onDocument: onDocument)
+        let handlers = DocumentReader.RecordHandlers(onSkipped: { recordCounts.skipped($0, languages: languages) }, onProblem: { problem in
+            faulty = true
+            Console.shared.error(problem.message, source: RecordCounts.place(of: problem), languages: languages)
+        })
+        do {
+            try reader.readRecords(pathBytes: raw.bytes, source: source, kind: inputKind(raw), handlers: handlers,
+                                   onFindings: onFindings, onDocument: onDocument)
+        } catch {
+            // A read that failed inside a streamed report: close it (not valid) before the
+            // error line, so that every line stays one JSON object.
+            if headWritten {
+                ReportJSON.writeReportTail(issues: [], valid: false, to: output)
+                output.endLine()
+                Console.shared.writeStandardOutput(output)
+            }
+            throw error
         }
         return (faulty, fails)
     }
@@ -182,7 +189,7 @@ struct SiteCheck {
         case .warc: .warc
         case .jsonl: .jsonl
         case .raw: .page
-        case .auto: raw.isStandardInput ? .page : DocumentReader.inputKind(path: raw.display)
+        case .auto: raw.isStandardInput ? .page : DocumentReader.inputKind(pathBytes: raw.bytes, name: raw.display)
         }
     }
 

@@ -102,18 +102,8 @@ public struct DocumentReader {
     /// batches, with the document they belong to.
     public mutating func read(pathBytes: [UInt8], source: String,
                               onFindings: (_ findings: [Finding], _ document: Document) -> Void) throws(BeianError) -> Outcome {
-        let standardInput = pathBytes == [UInt8(ascii: "-")]
-        let fd = standardInput ? 0 : (pathBytes + [0]).withUnsafeBufferPointer { name in
-            name.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY) }
-        }
-        guard fd >= 0 else { throw .unreadable(path: source, detail: Self.lastError()) }
+        let (fd, size) = try Self.openInput(pathBytes: pathBytes, source: source)
         defer { if fd != 0 { close(fd) } }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: source, detail: Self.lastError()) }
-        let type = info.st_mode & S_IFMT
-        // Standard input may be anything; a named path must be a regular file or a FIFO.
-        guard standardInput || type == S_IFREG || type == S_IFIFO else { throw .notAFile(path: source) }
-        let size = type == S_IFREG ? Int(info.st_size) : nil
         var outcome = try read(source: source, expectedSize: size, readPiece: Self.pieces(of: fd, source: source),
                                onFindings: onFindings)
         if let size, outcome.bytesRead < size {
@@ -121,6 +111,25 @@ public struct DocumentReader {
                               isValid: outcome.isValid, bytesRead: outcome.bytesRead, shrankFrom: size)
         }
         return outcome
+    }
+
+    /// Opens the input whose path is `pathBytes` ("-": standard input, descriptor 0): its
+    /// descriptor (the caller closes it unless it is 0) and its size when it is a regular file.
+    /// Standard input may be anything; a named path must be a regular file or a FIFO.
+    static func openInput(pathBytes: [UInt8], source: String) throws(BeianError) -> (fd: Int32, size: Int?) {
+        let standardInput = pathBytes == [UInt8(ascii: "-")]
+        let fd = standardInput ? 0 : (pathBytes + [0]).withUnsafeBufferPointer { name in
+            name.withMemoryRebound(to: CChar.self) { Glibc.open($0.baseAddress!, O_RDONLY) }
+        }
+        guard fd >= 0 else { throw .unreadable(path: source, detail: lastError()) }
+        var info = stat()
+        let type = fstat(fd, &info) == 0 ? info.st_mode & S_IFMT : 0
+        guard standardInput || type == S_IFREG || type == S_IFIFO else {
+            let detail = lastError()
+            if fd != 0 { close(fd) }
+            throw type == 0 ? .unreadable(path: source, detail: detail) : .notAFile(path: source)
+        }
+        return (fd, type == S_IFREG ? Int(info.st_size) : nil)
     }
 
     /// Reads and checks an input handed over in pieces: `readPiece` fills the front of the
@@ -181,7 +190,7 @@ public struct DocumentReader {
         // The first block decides whether the input is binary.
         var piece = [UInt8](repeating: 0, count: Self.pieceSize)
         var total = 0
-        let sniffed = skipsBinary ? Self.sniffSize : 1
+        let sniffed = skipsBinary ? Self.sniffSize : 0
         while total < sniffed {
             let count = try Self.fill(&piece, total..<sniffed, from: readPiece)
             if count == 0 { break }
@@ -215,10 +224,10 @@ public struct DocumentReader {
                 var start = 0
                 var from = 1
                 while splitsPages,
-                      let (boundary, isDoctype) = PageBoundaries.first(in: bytes, from: from, through: min(limit, bytes.count - 1)) {
+                      let boundary = PageBoundaries.first(in: bytes, from: from, through: min(limit, bytes.count - 1)) {
                     from = boundary + 1
-                    if !isDoctype, PageBoundaries.isOnlyDoctype(page.prefix + bytes[start..<boundary].prefix(PageBoundaries.prefixLimit)) {
-                        continue  // The <html of a page that has only its doctype so far.
+                    if PageBoundaries.isOnlyProlog(page.prefix + bytes[start..<boundary].prefix(PageBoundaries.prefixLimit)) {
+                        continue  // The doctype or <html of a page that has only its prolog so far.
                     }
                     feed(UnsafeRawBufferPointer(rebasing: bytes[start..<boundary]))
                     endPage()
@@ -235,7 +244,10 @@ public struct DocumentReader {
             let read = try Self.fill(&piece, 0..<piece.count, from: readPiece)
             total += read
             atEnd = read == 0
-            data = held + piece[0..<read]
+            // Held-back bytes and the new piece, in a buffer reused from piece to piece.
+            data.removeAll(keepingCapacity: true)
+            data += held
+            data += piece[0..<read]
         }
         endPage()
     }

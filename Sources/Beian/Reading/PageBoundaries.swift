@@ -1,6 +1,7 @@
 /// Where a concatenated dump of pages (`curl … >> dump`, `cat *.html`) starts its next page: a
 /// line that begins with `<!DOCTYPE html` or `<html` (any case) followed by a space, a line
-/// break or `>` — except an `<html` that follows its page's own doctype.
+/// break or `>` — except while the page so far is only its prolog (white space, comments, an
+/// XML declaration, its doctype).
 enum PageBoundaries {
     /// Bytes a boundary needs from its `<` on, the character after the name included.
     static let lookahead = 16
@@ -8,15 +9,15 @@ enum PageBoundaries {
     private static let doctype = Array("<!doctype html".utf8)
     private static let html = Array("<html".utf8)
 
-    /// The first offset in `from...through` where a tag that may start a page begins a line,
-    /// and whether it is a doctype. Needs `lookahead` bytes past `through`, or the input's end.
-    static func first(in bytes: UnsafeRawBufferPointer, from: Int, through: Int) -> (offset: Int, isDoctype: Bool)? {
+    /// The first offset in `from...through` where a tag that may start a page begins a line.
+    /// Needs `lookahead` bytes past `through`, or the input's end.
+    static func first(in bytes: UnsafeRawBufferPointer, from: Int, through: Int) -> Int? {
         guard from <= through else { return nil }
         var offset = max(from, 1)
         while offset <= through {
             guard let found = memchrOffset(bytes, UInt8(ascii: "<"), from: offset, through: through) else { return nil }
             let before = bytes[found - 1]
-            if before == 0x0A || before == 0x0D, let isDoctype = tag(bytes, at: found) { return (found, isDoctype) }
+            if before == 0x0A || before == 0x0D, tag(bytes, at: found) != nil { return found }
             offset = found + 1
         }
         return nil
@@ -28,19 +29,43 @@ enum PageBoundaries {
         return UnsafeRawPointer(hit) - base
     }
 
-    /// Whether a page's text so far is only its doctype (and white space): an `<html` after it
-    /// belongs to the same page. `prefix` holds the page's first bytes, up to `prefixLimit`.
-    static func isOnlyDoctype(_ prefix: [UInt8]) -> Bool {
+    /// Whether a page's text so far is only its prolog — white space, a byte-order mark, an
+    /// XML declaration, comments (`<!-- saved from url=… -->`) and its doctype: a doctype or
+    /// `<html` after them belongs to the same page. `prefix` holds the page's first bytes, up
+    /// to `prefixLimit`.
+    static func isOnlyProlog(_ prefix: [UInt8]) -> Bool {
         guard prefix.count < prefixLimit else { return false }
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xEF || byte == 0xBB || byte == 0xBF }
-        guard let open = prefix.firstIndex(where: { !isSpace($0) }),
-              prefix.withUnsafeBytes({ tag($0, at: open) == true }),
-              let close = prefix[open...].firstIndex(of: UInt8(ascii: ">")) else { return false }
-        return prefix[(close + 1)...].allSatisfy(isSpace)
+        var index = 0
+        func skip(past terminator: [UInt8]) -> Bool {
+            guard let end = find(terminator, in: prefix, from: index) else { return false }
+            index = end + terminator.count
+            return true
+        }
+        while index < prefix.count {
+            let byte = prefix[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1; continue }
+            if prefix[index...].starts(with: [0xEF, 0xBB, 0xBF]) { index += 3; continue }
+            guard byte == UInt8(ascii: "<") else { return false }
+            if prefix[index...].starts(with: Array("<!--".utf8)) {
+                guard skip(past: Array("-->".utf8)) else { return true }  // A comment still open.
+            } else if prefix[index...].starts(with: Array("<?".utf8)) {
+                guard skip(past: Array("?>".utf8)) else { return true }
+            } else if prefix.withUnsafeBytes({ tag($0, at: index) == true }) {
+                guard skip(past: [UInt8(ascii: ">")]) else { return true }
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
-    /// The page bytes kept for `isOnlyDoctype`: a doctype line is shorter.
-    static let prefixLimit = 512
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        return (start...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    /// The page bytes kept for `isOnlyProlog`: prologs are shorter.
+    static let prefixLimit = 4096
 
     /// Whether a page-starting tag begins at `offset`: true for a doctype, false for `<html`,
     /// nil for neither.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Crawl files through the one reading path: each page record of a WARC or JSON-lines file is a
 /// document of its own, checked whole (up to `DocumentReader.wholeLimit`) or streamed.
 extension DocumentReader {
@@ -13,13 +19,21 @@ extension DocumentReader {
         case jsonl
     }
 
-    /// What an input at `path` is, judged as `--input auto` does: WARC by content (gzip magic,
-    /// then `WARC/1.`), JSON lines by name (`.jsonl`, `.jsonl.gz`; never sniffed), another
-    /// gzip file as a compressed page, anything else a page.
-    public static func inputKind(path: String) -> InputKind {
-        let lowered = path.lowercased()
+    /// What the input whose path is `pathBytes` is, judged as `--input auto` does: WARC by
+    /// content (gzip magic, then `WARC/1.`), JSON lines by name (`.jsonl`, `.jsonl.gz`; never
+    /// sniffed), another gzip file as a compressed page, anything else a page. Only regular
+    /// files are sniffed (read at offset 0 without moving): a FIFO or standard input is a page,
+    /// since what sniffing read would be gone.
+    public static func inputKind(pathBytes: [UInt8], name: String) -> InputKind {
+        let lowered = name.lowercased()
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".jsonl.gz") { return .jsonl }
-        switch (try? WARCReader.sniff(path: path)) ?? .other {
+        guard let (fd, size) = try? openInput(pathBytes: pathBytes, source: name) else { return .page }
+        defer { if fd != 0 { close(fd) } }
+        guard let size, size > 0 else { return .page }
+        var head = [UInt8](repeating: 0, count: min(size, WARCReader.sniffLength))
+        let count = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return .page }
+        switch WARCReader.sniff(head: Array(head[0..<count])) {
         case .warc: return .warc
         case .gzip: return .gzipPage
         case .other: return .page
@@ -40,44 +54,51 @@ extension DocumentReader {
         }
     }
 
-    /// Reads the crawl file at `path` ("-": standard input) of `kind` (`.warc` or `.jsonl`;
-    /// `.gzipPage` reads one decompressed page named `path`). Each page record is checked as a
-    /// document named by its URL (else its id, else `path`), carrying its record; findings go to
-    /// `onFindings`, each document's outcome to `onDocument`, in file order.
-    public mutating func readRecords(path: String, kind: InputKind, handlers: RecordHandlers,
+    /// Reads the crawl file whose path is `pathBytes` ("-": standard input), named `source`,
+    /// as `kind` (`.warc`, `.jsonl`; `.gzipPage` reads one decompressed page, `.page` one page).
+    /// Each page record is checked as a document named by its URL (else its id, else `source`),
+    /// carrying its record; findings go to `onFindings`, each document's outcome to
+    /// `onDocument`, in file order. Record bodies are never skipped as binary: the record's
+    /// content type already said they are text.
+    public mutating func readRecords(pathBytes: [UInt8], source: String, kind: InputKind, handlers: RecordHandlers,
                                      onFindings: (_ findings: [Finding], _ document: Document) -> Void,
                                      onDocument: (Outcome) -> Void) throws(BeianError) {
+        if kind == .page {
+            return onDocument(try read(pathBytes: pathBytes, source: source, onFindings: onFindings))
+        }
+        let (fd, _) = try Self.openInput(pathBytes: pathBytes, source: source)
+        defer { if fd != 0 { close(fd) } }
         switch kind {
         case .warc:
-            let reader = path == "-" ? WARCReader(fileDescriptor: 0, name: "-") : try WARCReader(path: path)
+            let reader = WARCReader(fileDescriptor: fd, name: source)
             while let event = reader.next() {
                 switch event {
                 case .page(let page):
-                    onDocument(try check(page, path: path, pieces: nil, onFindings: onFindings))
+                    onDocument(try check(page, path: source, pieces: nil, onFindings: onFindings))
                 case .largePage(let page):
-                    onDocument(try check(page, path: path, pieces: { reader.nextBodyPiece() }, onFindings: onFindings))
+                    onDocument(try check(page, path: source, pieces: { reader.nextBodyPiece() }, onFindings: onFindings))
                 case .skipped(let skipped): handlers.onSkipped(skipped)
                 case .problem(let problem): handlers.onProblem(problem)
                 }
             }
         case .jsonl:
-            let reader = path == "-" ? JSONLinesReader(fileDescriptor: 0, name: "-") : try JSONLinesReader(path: path)
+            let reader = JSONLinesReader(fileDescriptor: fd, name: source)
             while let event = reader.next() {
                 switch event {
-                case .record(let page): onDocument(try check(page, path: path, pieces: nil, onFindings: onFindings))
+                case .record(let page): onDocument(try check(page, path: source, pieces: nil, onFindings: onFindings))
                 case .error(let line, let error):
-                    handlers.onProblem(RecordProblem(jsonLine: line, file: path, error: error))
+                    handlers.onProblem(RecordProblem(jsonLine: line, file: source, error: error))
                 case .problem(let problem): handlers.onProblem(problem)
                 }
             }
         case .gzipPage:
-            let reader = path == "-" ? GzipReader(fileDescriptor: 0, name: "-") : try GzipReader(path: path)
-            let outcome = try read(source: path, expectedSize: nil, readPiece: Self.pieces { reader.nextData() },
+            let reader = GzipReader(fileDescriptor: fd, name: source)
+            let outcome = try read(source: source, expectedSize: nil, readPiece: Self.pieces { reader.nextData() },
                                    onFindings: onFindings)
             reader.problems.forEach(handlers.onProblem)
             onDocument(outcome)
         case .page:
-            onDocument(try read(pathBytes: Array(path.utf8), source: path, onFindings: onFindings))
+            break
         }
     }
 
@@ -85,9 +106,12 @@ extension DocumentReader {
     private mutating func check(_ page: PageRecord, path: String, pieces: (() -> [UInt8]?)?,
                                 onFindings: (_ findings: [Finding], _ document: Document) -> Void) throws(BeianError) -> Outcome {
         let source = page.name ?? path
-        var reader = self
-        reader.required = required.union(page.required)
-        if let encoding = page.encoding { reader.encoding = reader.encoding ?? encoding }
+        // The page's own required kinds and encoding, for this record only.
+        let kept = (required, encoding, skipsBinary)
+        defer { (required, encoding, skipsBinary) = kept }
+        required = required.union(page.required)
+        if let pageEncoding = page.encoding { encoding = encoding ?? pageEncoding }
+        skipsBinary = false
         let marked = { (findings: [Finding], document: Document) in
             var document = document
             document.record = page.origin
@@ -95,20 +119,19 @@ extension DocumentReader {
         }
         var outcome: Outcome
         if let pieces {
-            outcome = try reader.read(source: source, expectedSize: nil, declaredCharset: page.declaredCharset, baseURL: page.url,
-                                      readPiece: Self.pieces(pieces), onFindings: marked)
+            outcome = try read(source: source, expectedSize: nil, declaredCharset: page.declaredCharset, baseURL: page.url,
+                               readPiece: Self.pieces(pieces), onFindings: marked)
         } else {
             var offset = 0
             let body = page.body
-            outcome = try reader.read(source: source, expectedSize: body.count, declaredCharset: page.declaredCharset,
-                                      baseURL: page.url, readPiece: { buffer in
+            outcome = try read(source: source, expectedSize: body.count, declaredCharset: page.declaredCharset,
+                               baseURL: page.url, readPiece: { buffer in
                 let count = min(buffer.count, body.count - offset)
                 body.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
                 offset += count
                 return count
             }, onFindings: marked)
         }
-        buffer = reader.buffer
         if var document = outcome.document {
             document.record = page.origin
             outcome = Outcome(document: document, issues: outcome.issues, findingCount: outcome.findingCount,

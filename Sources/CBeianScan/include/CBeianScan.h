@@ -110,12 +110,12 @@ size_t beian_count_line_breaks(const uint8_t *_Nonnull bytes, size_t count, int 
 /// UTF-8 scalars in `bytes`: the bytes that are no continuation byte (80–BF).
 size_t beian_count_utf8_scalars(const uint8_t *_Nonnull bytes, size_t count);
 
+/// How many bytes from the start of `bytes` JSON output copies as they are: the index of the
+/// first control byte, quote, backslash or 0xE2 (the lead byte of U+2028/U+2029), or `count`.
+size_t beian_json_plain_prefix(const uint8_t *_Nonnull bytes, size_t count);
+
 #ifdef __cplusplus
 }
 #endif
-
-/// How many bytes from the start of `bytes` JSON output copies as they are: the index of the
-/// first control byte, quote, backslash or 0xE2 (the lead byte of U+2028/U+2029), or `count`.
-size_t beian_json_plain_prefix(const uint8_t *bytes, size_t count);
 
 #endif

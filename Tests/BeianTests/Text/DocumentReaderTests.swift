@@ -58,10 +58,11 @@ import Testing
         #expect(!Array<UInt8>([0xFF, 0xFE, 0x41, 0x00]).withUnsafeBytes { DocumentReader.isBinary($0) })
     }
 
-    /// Pages of a dump are found wherever the pieces end, a doctype's own <html is no page, and
-    /// a tag that does not begin a line is none either.
+    /// Pages of a dump are found wherever the pieces end; a page's prolog (blank lines, a
+    /// comment, its doctype) does not start another, and a tag that does not begin a line is
+    /// none either.
     @Test func dumpsSplitIntoPagesWhateverThePieces() throws {
-        let pages = ["<!DOCTYPE html>\n<HTML lang=\"zh\"><body>京ICP备05002571号</body></html>\n",
+        let pages = ["\n<!DOCTYPE html>\n<!-- saved from url=(0027)https://www.example.cn/ -->\n<HTML lang=\"zh\"><body>京ICP备05002571号</body></html>\n",
                      "<html>\n<body>沪ICP备13041234号 <p>x <html> y</p></body></html>\n",
                      "\n<!doctype html><html><body>粤ICP备12045678号</body></html>"]
         let dump = Array(pages.joined().utf8)
