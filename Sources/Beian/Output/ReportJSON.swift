@@ -103,14 +103,20 @@ public enum ReportJSON {
 
     static func write<Sink: JSONSink>(line finding: Finding, source: String, url: PageURL?, record: RecordOrigin?,
                                       to sink: inout Sink) {
+        writeLineHead(type: "finding", source: source, url: url, record: record, to: &sink)
+        writeFields(of: finding, phoneTypeKey: "phone_type", to: &sink)
+        sink.endObject()
+    }
+
+    /// The members every scan line starts with: its type, the schema version, where it came from.
+    private static func writeLineHead<Sink: JSONSink>(type: String, source: String, url: PageURL?, record: RecordOrigin?,
+                                                      to sink: inout Sink) {
         sink.beginObject()
-        sink.key("type"); sink.string("finding")
+        sink.key("type"); sink.string(type)
         sink.key("schema_version"); sink.int(schemaVersion)
         sink.key("source"); sink.string(source)
         sink.key("url"); write(url: url, to: &sink)
         sink.key("record"); write(record: record, to: &sink)
-        writeFields(of: finding, phoneTypeKey: "phone_type", to: &sink)
-        sink.endObject()
     }
 
     /// A `beian scan --format jsonl` line closing an input that has document-level issues.
@@ -130,12 +136,7 @@ public enum ReportJSON {
 
     private static func write<Sink: JSONSink>(documentOf source: String, encoding: String, issues: [Issue], valid: Bool,
                                               url: PageURL?, record: RecordOrigin?, to sink: inout Sink) {
-        sink.beginObject()
-        sink.key("type"); sink.string("document")
-        sink.key("schema_version"); sink.int(schemaVersion)
-        sink.key("source"); sink.string(source)
-        sink.key("url"); write(url: url, to: &sink)
-        sink.key("record"); write(record: record, to: &sink)
+        writeLineHead(type: "document", source: source, url: url, record: record, to: &sink)
         sink.key("encoding"); sink.string(encoding)
         sink.key("issues"); write(issues: issues, to: &sink)
         sink.key("valid"); sink.bool(valid)

@@ -200,19 +200,32 @@ public struct DocumentReader {
             return onDocument(Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: total, shrankFrom: nil))
         }
         var pages = 1
-        var page = Page(stream: BeianStream(scanner: scanner, source: source, required: required, isHTML: isHTML,
-                                            encoding: encoding, declaredCharset: declaredCharset, baseURL: baseURL,
-                                            chunkSize: Self.streamChunkSize))
+        // One input streamed whole, or the pages of a dump each held up to `wholeLimit` and
+        // checked whole (as `check` of the page alone would), a longer page streamed from there.
+        var page = Page(source: source, stream: splitsPages ? nil : makeStream(source: source, declaredCharset: declaredCharset,
+                                                                              baseURL: baseURL))
         func feed(_ bytes: UnsafeRawBufferPointer) {
-            if splitsPages, page.prefix.count < PageBoundaries.prefixLimit {
-                page.prefix += bytes.prefix(PageBoundaries.prefixLimit - page.prefix.count)
-            }
             page.bytes += bytes.count
-            page.pass(page.stream.feed(bytes), to: onFindings)
+            if let stream = page.stream {
+                return page.pass(stream.feed(bytes), to: onFindings)
+            }
+            page.held += bytes
+            if page.held.count > Self.wholeLimit {
+                let stream = makeStream(source: page.source, declaredCharset: nil, baseURL: nil)
+                page.stream = stream
+                page.pass(stream.feed(page.held), to: onFindings)
+                page.held = []
+            }
         }
         func endPage() {
-            page.pass(page.stream.finish(), to: onFindings)
-            onDocument(page.outcome)
+            if let stream = page.stream {
+                page.pass(stream.finish(), to: onFindings)
+                return onDocument(page.outcome(issues: stream.issues, isValid: stream.isValid))
+            }
+            let report = scanner.check(page.held, source: page.source, required: required, isHTML: isHTML, encoding: encoding)
+            page.document = Document(source: page.source, encoding: report.encoding, isHTML: report.isHTML)
+            page.pass(report.findings, to: onFindings)
+            onDocument(page.outcome(issues: report.issues, isValid: report.isValid))
         }
         // Bytes held back at a piece's end, where a page boundary may begin.
         var held: [UInt8] = []
@@ -226,14 +239,15 @@ public struct DocumentReader {
                 while splitsPages,
                       let boundary = PageBoundaries.first(in: bytes, from: from, through: min(limit, bytes.count - 1)) {
                     from = boundary + 1
-                    if PageBoundaries.isOnlyProlog(page.prefix + bytes[start..<boundary].prefix(PageBoundaries.prefixLimit)) {
+                    if page.stream == nil,
+                       PageBoundaries.isOnlyProlog(Array(page.held.prefix(PageBoundaries.prefixLimit))
+                                                   + bytes[start..<boundary].prefix(PageBoundaries.prefixLimit)) {
                         continue  // The doctype or <html of a page that has only its prolog so far.
                     }
                     feed(UnsafeRawBufferPointer(rebasing: bytes[start..<boundary]))
                     endPage()
                     pages += 1
-                    page = Page(stream: BeianStream(scanner: scanner, source: "\(source)#\(pages)", required: required,
-                                                    isHTML: isHTML, encoding: encoding, chunkSize: Self.streamChunkSize))
+                    page = Page(source: "\(source)#\(pages)", stream: nil)
                     start = boundary
                 }
                 let fed = max(start, splitsPages ? limit : bytes.count)
@@ -252,29 +266,44 @@ public struct DocumentReader {
         endPage()
     }
 
-    /// One page being streamed, and what has been passed on of it.
+    private func makeStream(source: String, declaredCharset: String?, baseURL: String?) -> BeianStream {
+        BeianStream(scanner: scanner, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                    declaredCharset: declaredCharset, baseURL: baseURL, chunkSize: Self.streamChunkSize)
+    }
+
+    /// One document being read, and what has been passed on of it: streamed, or (a page of a
+    /// dump) held until it ends.
     private struct Page {
-        let stream: BeianStream
+        let source: String
+        var stream: BeianStream?
+        /// A dump page's bytes so far, while it is held whole.
+        var held: [UInt8] = []
         var bytes = 0
         var findings = 0
-        /// The page's first bytes (up to `PageBoundaries.prefixLimit`), when pages are split.
-        var prefix: [UInt8] = []
+        /// How a page checked whole was read (a stream says so itself).
+        var document: Document?
 
-        init(stream: BeianStream) { self.stream = stream }
+        init(source: String, stream: BeianStream?) {
+            self.source = source
+            self.stream = stream
+        }
 
         mutating func pass(_ found: [Finding], to onFindings: ([Finding], Document) -> Void) {
             guard !found.isEmpty else { return }
             findings += found.count
-            onFindings(found, document)
+            onFindings(found, currentDocument)
         }
 
-        var document: Document {
-            Document(source: stream.source, encoding: stream.encoding ?? "UTF-8", isHTML: stream.isHTML ?? false)
+        var currentDocument: Document {
+            if let stream {
+                return Document(source: source, encoding: stream.encoding ?? "UTF-8", isHTML: stream.isHTML ?? false)
+            }
+            return document ?? Document(source: source, encoding: "UTF-8", isHTML: false)
         }
 
-        var outcome: Outcome {
-            Outcome(document: document, issues: stream.issues, findingCount: findings, isValid: stream.isValid,
-                    bytesRead: bytes, shrankFrom: nil)
+        func outcome(issues: [Issue], isValid: Bool) -> Outcome {
+            Outcome(document: currentDocument, issues: issues, findingCount: findings, isValid: isValid, bytesRead: bytes,
+                    shrankFrom: nil)
         }
     }
 

@@ -80,4 +80,27 @@ import Testing
             #expect(found.map(\.2) == [Array(pages[0].utf8).firstIndex(of: 0xE4)!, 13, 27], "pieces of \(size)")
         }
     }
+
+    /// Each page of a dump gives what `check` of that page alone gives; a page longer than
+    /// `wholeLimit` is streamed from there on, with offsets still within the page.
+    @Test func dumpPagesAreCheckedAsPagesAlone() throws {
+        let long = "<!DOCTYPE html>\n<html><body>" + String(repeating: "正文内容 ", count: DocumentReader.wholeLimit / 13 + 1000)
+            + "京ICP备05002571号-1</body></html>\n"
+        let pages = ["<html><body><a href=\"https://beian.miit.gov.cn/\">沪ICP备13041234号</a></body></html>\n", long,
+                     "<!doctype html>\n<html><body>粤ICP备12045678号 京公网安备 11010802020088号</body></html>"]
+        var reader = DocumentReader(scanner: scanner)
+        var found: [String: [Finding]] = [:]
+        var outcomes: [String: DocumentReader.Outcome] = [:]
+        try reader.readPages(source: "-", readPiece: pieces(of: Array(pages.joined().utf8), size: 1 << 20),
+                             onFindings: { batch, document in found[document.source, default: []] += batch },
+                             onDocument: { outcomes[$0.document!.source] = $0 })
+        for (index, page) in pages.enumerated() {
+            let source = index == 0 ? "-" : "-#\(index + 1)"
+            let alone = scanner.check(Array(page.utf8), source: source)
+            #expect(found[source, default: []].map(\.canonical) == alone.findings.map(\.canonical), "\(source)")
+            #expect(found[source, default: []].map(\.byteRange) == alone.findings.map(\.byteRange), "\(source)")
+            #expect(outcomes[source]?.issues.map(\.code) == alone.issues.map(\.code), "\(source)")
+            #expect(outcomes[source]?.bytesRead == page.utf8.count)
+        }
+    }
 }
