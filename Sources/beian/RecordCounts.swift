@@ -23,6 +23,11 @@ final class RecordCounts: @unchecked Sendable {
                              source: record.url ?? Self.place(of: record.origin), languages: languages)
     }
 
+    /// Records read and skipped so far, for the progress line.
+    var totals: (read: Int, skipped: Int) {
+        lock.withLock { (recordsRead, skips.values.reduce(0, +)) }
+    }
+
     /// "records read: N; skipped: M (revisit 3, not text 5 …)", when any record was seen.
     var summary: Bilingual? {
         lock.withLock {

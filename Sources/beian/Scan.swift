@@ -485,7 +485,9 @@ final class Progress: @unchecked Sendable {
         let elapsed = ContinuousClock.now - run.started
         let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         let megabytes = Double(bytes) / 1_000_000
-        let text = String(format: "\r\u{1B}[K文件 files %d  %.1f MB  %.0f MB/s  发现 findings %d", files, megabytes, megabytes / seconds, findings)
+        var text = String(format: "\r\u{1B}[K文件 files %d  %.1f MB  %.0f MB/s  发现 findings %d", files, megabytes, megabytes / seconds, findings)
+        let (read, skipped) = run.recordCounts.totals
+        if read + skipped > 0 { text += "  记录 records \(read)（跳过 skipped \(skipped)）" }
         Console.shared.writeError(text, clearing: false)
     }
 }
