@@ -300,12 +300,7 @@ final class ScanRun: @unchecked Sendable {
                 try reader.readPages(source: path, readPiece: DocumentReader.pieces(of: 0, source: path),
                                      onFindings: { found, document in emit(found, path: document.source, to: output) },
                                      onDocument: { finish($0, path: path, output: output) })
-            case .page:
-                let outcome = try reader.read(pathBytes: raw.bytes, source: path) { found, document in
-                    emit(found, path: document.source, to: output)
-                }
-                finish(outcome, path: path, output: output)
-            case .warc, .jsonl, .gzipPage:
+            default:
                 let handlers = DocumentReader.RecordHandlers(onSkipped: { [self] in recordCounts.skipped($0, languages: languages) },
                                                              onProblem: { [self] in problem($0) })
                 try reader.readRecords(pathBytes: raw.bytes, source: path, kind: kind, handlers: handlers, onFindings: { found, document in
