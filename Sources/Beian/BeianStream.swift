@@ -68,7 +68,11 @@ public final class BeianStream {
     /// Lines and columns, counted through the kept (decoded) text as findings are reported.
     private var positions = PositionCounter()
 
+    /// A stream for one document, fed in pieces.
     /// - Parameters:
+    ///   - scanner: the scanner that reads each chunk.
+    ///   - source: the document's name in reports ("-" for standard input).
+    ///   - required: kinds whose absence is `missing_required`.
     ///   - encoding: an encoding label that overrides detection.
     ///   - declaredCharset: the charset the transport declared (HTTP `Content-Type`); see
     ///     `BeianScanner.check(_:source:required:isHTML:encoding:declaredCharset:)`.

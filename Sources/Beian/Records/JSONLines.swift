@@ -53,7 +53,9 @@ public enum JSONLines {
 
     /// The page record of one line (without its line end), or why there is none.
     /// - Parameters:
+    ///   - line: the line's bytes.
     ///   - number: the line's number (from 1), for the record's origin.
+    ///   - maximumBodySize: the largest body accepted, in bytes (decoded, for `"body_base64"`).
     public static func parse(line: UnsafeBufferPointer<UInt8>, number: Int,
                              maximumBodySize: Int = JSONLines.maximumBodySize) -> Result<PageRecord, JSONLineError> {
         var parser = JSONLineParser(bytes: line, maximumBodySize: maximumBodySize)

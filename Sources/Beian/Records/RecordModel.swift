@@ -186,11 +186,13 @@ public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
 extension BeianScanner {
     /// Checks a page read from a crawl file with what its record says: `required`,
     /// `encoding`, `declaredCharset`, and its URL as the base of relative links.
-    /// - Parameters:
-    ///   - source: the report's source; nil names it by `page.name` (else "-").
-    ///   - required: kinds required besides the page's own `required`.
     /// A large page (`WARCReader.Event.largePage`) has no body here: feed its pieces to
     /// `BeianStream(scanner:page:)`.
+    /// - Parameters:
+    ///   - page: the page record, its body whole.
+    ///   - source: the report's source; nil names it by `page.name` (else "-").
+    ///   - required: kinds required besides the page's own `required`.
+    ///   - isHTML: whether to read tags and links; nil detects it.
     public func check(_ page: PageRecord, source: String? = nil, required: Set<Kind> = [], isHTML: Bool? = nil) -> Report {
         check(page.body, source: source ?? page.name ?? "-", required: required.union(page.required), isHTML: isHTML,
               encoding: page.encoding, declaredCharset: page.declaredCharset, baseURL: page.url)
