@@ -23,12 +23,20 @@ extension DocumentReader {
     /// content (gzip magic, then `WARC/1.`), JSON lines by name (`.jsonl`, `.jsonl.gz`; never
     /// sniffed), another gzip file as a compressed page, anything else a page. Only regular
     /// files are sniffed (read at offset 0 without moving): a FIFO or standard input is a page,
-    /// since what sniffing read would be gone.
+    /// since what sniffing read would be gone (a FIFO is not even opened here).
     public static func inputKind(pathBytes: [UInt8], name: String) -> InputKind {
         let lowered = name.lowercased()
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".jsonl.gz") { return .jsonl }
+        // stat, not open: opening a FIFO waits for its writer, and closing it again would lose
+        // what the writer sent.
+        guard pathBytes != [UInt8(ascii: "-")] else { return .page }
+        var info = stat()
+        let found = (pathBytes + [0]).withUnsafeBufferPointer { path in
+            path.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) == 0 }
+        }
+        guard found, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return .page }
         guard let (fd, size) = try? openInput(pathBytes: pathBytes, source: name) else { return .page }
-        defer { if fd != 0 { close(fd) } }
+        defer { close(fd) }
         guard let size, size > 0 else { return .page }
         var head = [UInt8](repeating: 0, count: min(size, WARCReader.sniffLength))
         let count = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
