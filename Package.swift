@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "BeianTests",
             dependencies: ["Beian", "BeianTesting", .product(name: "PropertyBased", package: "swift-property-based")],
-            exclude: ["Fixtures/warc"]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BeianCLITests",

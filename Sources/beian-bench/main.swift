@@ -221,7 +221,10 @@ if FileManager.default.isExecutableFile(atPath: beianPath) {
     if !options.quick {
         // Peak memory over a 1 GB WARC.gz: the corpus's members repeated.
         let bigPath = corpusFolder.appendingPathComponent("big.warc.gz").path
-        FileManager.default.createFile(atPath: bigPath, contents: nil)
+        guard FileManager.default.createFile(atPath: bigPath, contents: nil) else {
+            line("cannot create \(bigPath)")
+            exit(2)
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: bigPath))
         var written = 0
         while written < 1_000_000_000 {
