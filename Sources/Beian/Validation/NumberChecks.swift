@@ -4,12 +4,22 @@ enum NumberChecks {
     /// repeated (00000000), a straight run up or down (12345678, 1234567890, 87654321), or masks.
     /// formats.md §8.8.
     static func isPlaceholder(_ digits: String) -> Bool {
-        let bytes = Array(digits.utf8)
-        guard bytes.count >= 4 else { return false }
-        if bytes.contains(where: { !($0 >= 0x30 && $0 <= 0x39) }) { return true }
-        if bytes.allSatisfy({ $0 == bytes[0] }) { return true }
-        let steps = zip(bytes.dropFirst(), bytes).map { (Int($0) - Int($1) + 10) % 10 }
-        return steps.allSatisfy { $0 == 1 } || steps.allSatisfy { $0 == 9 }
+        var digits = digits
+        return digits.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            // One pass, no arrays: a mask character, or every step the same 0, +1 or −1 (mod 10).
+            var repeated = true, rising = true, falling = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return true }
+                guard index > 0 else { continue }
+                let step = (Int(byte) - Int(bytes[index - 1]) + 10) % 10
+                repeated = repeated && step == 0
+                rising = rising && step == 1
+                falling = falling && step == 9
+            }
+            return repeated || rising || falling
+        }
     }
 
     static func placeholderIssue(_ digits: String) -> Issue? {
