@@ -77,7 +77,12 @@ struct SiteCheck {
                     var report = scanner.check(fetched.body, source: path, required: required, encoding: encoding,
                                                declaredCharset: fetched.charset, baseURL: fetched.url.final)
                     report.url = fetched.url
-                    if options.format == .json { print(ReportJSON.value(of: report).serialized()) }
+                    if options.format == .json {
+                        let output = JSONWriter()
+                        ReportJSON.write(report: report, to: output)
+                        output.endLine()
+                        Console.shared.writeStandardOutput(output)
+                    }
                     finish(.report(report), print: true)
                 } else {
                     let read = try checkLocal(raw, source: path) { finish($0, print: true) }

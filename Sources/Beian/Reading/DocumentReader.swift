@@ -70,7 +70,7 @@ public struct DocumentReader {
     /// What reading one input gave, besides the findings passed on.
     public struct Outcome: Sendable {
         /// How the document was read; nil when it was skipped as binary.
-        public let document: Document?
+        public internal(set) var document: Document?
         /// Document-level issues (`province_inconsistent`, `missing_required` …).
         public let issues: [Issue]
         /// Findings passed on.
@@ -81,7 +81,7 @@ public struct DocumentReader {
         public let bytesRead: Int
         /// The size a regular file had when opened, when it ended before it: it shrank while
         /// read, and the findings cover what was read.
-        public let shrankFrom: Int?
+        public internal(set) var shrankFrom: Int?
         /// True when the input was skipped as binary (`skipsBinary`).
         public var skippedAsBinary: Bool { document == nil }
     }
@@ -106,10 +106,7 @@ public struct DocumentReader {
         defer { if fd != 0 { close(fd) } }
         var outcome = try read(source: source, expectedSize: size, readPiece: Self.pieces(of: fd, source: source),
                                onFindings: onFindings)
-        if let size, outcome.bytesRead < size {
-            outcome = Outcome(document: outcome.document, issues: outcome.issues, findingCount: outcome.findingCount,
-                              isValid: outcome.isValid, bytesRead: outcome.bytesRead, shrankFrom: size)
-        }
+        if let size, outcome.bytesRead < size { outcome.shrankFrom = size }
         return outcome
     }
 
@@ -366,23 +363,13 @@ public struct DocumentReader {
 
     /// The bytes of the file at `path`, or of standard input for "-".
     public static func read(path: String) throws(BeianError) -> [UInt8] {
-        let standardInput = path == "-"
-        let fd = standardInput ? 0 : open(path, O_RDONLY)
-        guard fd >= 0 else { throw .unreadable(path: path, detail: lastError()) }
+        let (fd, _) = try openInput(pathBytes: Array(path.utf8), source: path)
         defer { if fd != 0 { close(fd) } }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, detail: lastError()) }
-        guard standardInput || (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFIFO else {
-            throw .notAFile(path: path)
-        }
+        let readPiece = pieces(of: fd, source: path)
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, detail: lastError())
-            }
+            let count = try fill(&chunk, 0..<chunk.count, from: readPiece)
             if count == 0 { return result }
             result.append(contentsOf: chunk[0..<count])
         }

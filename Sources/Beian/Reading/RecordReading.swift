@@ -140,11 +140,7 @@ extension DocumentReader {
                 return count
             }, onFindings: marked)
         }
-        if var document = outcome.document {
-            document.record = page.origin
-            outcome = Outcome(document: document, issues: outcome.issues, findingCount: outcome.findingCount,
-                              isValid: outcome.isValid, bytesRead: outcome.bytesRead, shrankFrom: nil)
-        }
+        outcome.document?.record = page.origin
         return outcome
     }
 
