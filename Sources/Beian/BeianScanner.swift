@@ -190,7 +190,7 @@ public final class BeianScanner: Sendable {
     /// Runs every recogniser over a view, exposed to tests as the naive path's core. Findings
     /// read from an attribute value are marked so.
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var found = Recognizers.all.flatMap { $0.recognise(in: view, context: context) }
+        var found = Recognizers.recognise(in: view, context: context)
         guard !view.attributeRuns.isEmpty else { return found }
         for index in found.indices {
             if let name = view.attribute(atByte: found[index].start) {

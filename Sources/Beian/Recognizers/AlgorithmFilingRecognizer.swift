@@ -6,25 +6,20 @@
 struct AlgorithmFilingRecognizer: Recognizer {
     static let length = 21
 
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            guard view[index] == "网", let labelEnd = view.match(Labels.algorithm, at: index, gapsInside: true) else {
-                index += 1
-                continue
-            }
-            guard let run = view.readDigits(from: view.skipNumberWords(from: labelEnd), maxJoined: Self.length + 2, masks: true,
-                                            maxRun: Self.length + 2) else {
-                index = labelEnd
-                continue
-            }
-            let end = view.skipNumberMark(from: run.end) ?? run.end
-            let source = context.source(of: index..<end, in: view)
-            findings.append(finding(digits: run.digits, source: source))
-            index = end
+    var startScalars: [Unicode.Scalar] { [Labels.algorithm[0]] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard view[index] == Labels.algorithm[0], let labelEnd = view.match(Labels.algorithm, at: index, gapsInside: true) else {
+            return nil
         }
-        return findings
+        guard let run = view.readDigits(from: view.skipNumberWords(from: labelEnd), maxJoined: Self.length + 2, masks: true,
+                                        maxRun: Self.length + 2) else {
+            return labelEnd
+        }
+        let end = view.skipNumberMark(from: run.end) ?? run.end
+        let source = context.source(of: index..<end, in: view)
+        findings.append(finding(digits: run.digits, source: source))
+        return end
     }
 
     func finding(digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {

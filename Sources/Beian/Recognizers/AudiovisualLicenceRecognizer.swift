@@ -4,28 +4,18 @@
 /// label (视听节目许可证 …) must precede them. The first two digits seem to encode the province
 /// in a non-GB/T 2260 order (INFERRED, UNCONFIRMED), so no province is read from them.
 struct AudiovisualLicenceRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            let scalar = view[index]
-            guard scalar == "视" || scalar == "网", let label = view.matchAny(Labels.audiovisual, at: index, gapsInside: true) else {
-                index += 1
-                continue
-            }
-            // The number may stand in brackets: 网上传播视听节目许可证（0106168）.
-            var numberStart = view.skipNumberWords(from: label.end)
-            if let inside = view.skipOpeningBracket(from: numberStart) { numberStart = inside }
-            guard let run = view.readDigits(from: numberStart, maxJoined: 9) else {
-                index = label.end
-                continue
-            }
-            let end = view.skipNumberMark(from: run.end) ?? run.end
-            let source = context.source(of: run.start..<end, in: view)
-            findings.append(finding(digits: run.digits, source: source))
-            index = end
-        }
-        return findings
+    var startScalars: [Unicode.Scalar] { Labels.audiovisual.map { $0[0] } }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard let label = view.matchAny(Labels.audiovisual, at: index, gapsInside: true) else { return nil }
+        // The number may stand in brackets: 网上传播视听节目许可证（0106168）.
+        var numberStart = view.skipNumberWords(from: label.end)
+        if let inside = view.skipOpeningBracket(from: numberStart) { numberStart = inside }
+        guard let run = view.readDigits(from: numberStart, maxJoined: 9) else { return label.end }
+        let end = view.skipNumberMark(from: run.end) ?? run.end
+        let source = context.source(of: run.start..<end, in: view)
+        findings.append(finding(digits: run.digits, source: source))
+        return end
     }
 
     func finding(digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {

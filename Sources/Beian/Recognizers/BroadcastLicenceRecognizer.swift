@@ -5,41 +5,32 @@
 /// province, no issue). A province (or 广媒) must stand there: 字第 alone is common prose.
 /// After 网出证（P） the same shape belongs to a publishing licence, which wins.
 struct BroadcastLicenceRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            guard view[index] == Labels.character, let labelEnd = view.match(Labels.broadcast, at: index, gapsInside: true) else {
-                index += 1
-                continue
-            }
-            var start: Int
-            var abbreviation: Character
-            var extra = ""
-            if let bracketed = view.bracketedBefore(index), bracketed.inside.unicodeScalars.allSatisfy(Self.isIdeograph) {
-                if let before = view.previousNonGap(before: bracketed.open), view.endsWithPublishingLabel(at: before) {
-                    index = labelEnd
-                    continue
-                }
-                start = bracketed.open
-                abbreviation = bracketed.inside.first!
-                extra = String(bracketed.inside.dropFirst())
-            } else if let printed = view.abbreviation(before: index), Province(abbreviation: printed.0) != nil {
-                (abbreviation, start) = printed
-            } else {
-                index = labelEnd
-                continue
-            }
-            guard let run = view.readDigits(from: view.skipGaps(from: labelEnd), maxJoined: 6) else {
-                index = labelEnd
-                continue
-            }
-            let end = view.skipNumberMark(from: run.end) ?? run.end
-            let source = context.source(of: start..<end, in: view)
-            findings.append(finding(abbreviation: abbreviation, extra: extra, digits: run.digits, source: source))
-            index = end
+    var startScalars: [Unicode.Scalar] { [Labels.broadcast[0]] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard view[index] == Labels.broadcast[0], let labelEnd = view.match(Labels.broadcast, at: index, gapsInside: true) else {
+            return nil
         }
-        return findings
+        var start: Int
+        var abbreviation: Character
+        var extra = ""
+        if let bracketed = view.bracketedBefore(index), bracketed.inside.unicodeScalars.allSatisfy(Self.isIdeograph) {
+            if let before = view.previousNonGap(before: bracketed.open), view.endsWithPublishingLabel(at: before) {
+                return labelEnd
+            }
+            start = bracketed.open
+            abbreviation = bracketed.inside.first!
+            extra = String(bracketed.inside.dropFirst())
+        } else if let printed = view.abbreviation(before: index), Province(abbreviation: printed.0) != nil {
+            (abbreviation, start) = printed
+        } else {
+            return labelEnd
+        }
+        guard let run = view.readDigits(from: view.skipGaps(from: labelEnd), maxJoined: 6) else { return labelEnd }
+        let end = view.skipNumberMark(from: run.end) ?? run.end
+        let source = context.source(of: start..<end, in: view)
+        findings.append(finding(abbreviation: abbreviation, extra: extra, digits: run.digits, source: source))
+        return end
     }
 
     static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {

@@ -5,37 +5,32 @@
 /// Culture. The part lengths (4–5 and 2–4 digits) come from real licences, so other lengths
 /// are warnings.
 struct CultureLicenceRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            guard view[index] == "网", var cursor = view.match(Labels.culture, at: index, gapsInside: true) else {
-                index += 1
-                continue
-            }
-            let labelEnd = cursor
-            if let old = view.match(Labels.cultureOldWord, at: view.skipGaps(from: cursor)) { cursor = old }
-            guard let yearStart = view.skipOpeningBracket(from: cursor),
-                  let year = view.readPlainDigits(from: yearStart, limit: 4), year.digits.utf8.count == 4,
-                  let afterYear = view.skipClosingBracket(from: year.end),
-                  let first = view.readPlainDigits(from: afterYear, limit: 6) else {
-                index = labelEnd
-                continue
-            }
-            var parts = [first.digits]
-            var end = first.end
-            if let afterDash = view.skipDash(from: end), let second = view.readPlainDigits(from: afterDash, limit: 6) {
-                parts.append(second.digits)
-                end = second.end
-            }
-            end = view.skipNumberMark(from: end) ?? end
-            let abbreviation = view.abbreviation(before: index)
-            let source = context.source(of: (abbreviation?.1 ?? index)..<end, in: view)
-            findings.append(finding(abbreviation: abbreviation?.0, year: year.digits, parts: parts, source: source,
-                                    referenceYear: context.referenceYear))
-            index = end
+    var startScalars: [Unicode.Scalar] { [Labels.culture[0]] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard view[index] == Labels.culture[0], var cursor = view.match(Labels.culture, at: index, gapsInside: true) else {
+            return nil
         }
-        return findings
+        let labelEnd = cursor
+        if let old = view.match(Labels.cultureOldWord, at: view.skipGaps(from: cursor)) { cursor = old }
+        guard let yearStart = view.skipOpeningBracket(from: cursor),
+              let year = view.readPlainDigits(from: yearStart, limit: 4), year.digits.utf8.count == 4,
+              let afterYear = view.skipClosingBracket(from: year.end),
+              let first = view.readPlainDigits(from: afterYear, limit: 6) else {
+            return labelEnd
+        }
+        var parts = [first.digits]
+        var end = first.end
+        if let afterDash = view.skipDash(from: end), let second = view.readPlainDigits(from: afterDash, limit: 6) {
+            parts.append(second.digits)
+            end = second.end
+        }
+        end = view.skipNumberMark(from: end) ?? end
+        let abbreviation = view.abbreviation(before: index)
+        let source = context.source(of: (abbreviation?.1 ?? index)..<end, in: view)
+        findings.append(finding(abbreviation: abbreviation?.0, year: year.digits, parts: parts, source: source,
+                                referenceYear: context.referenceYear))
+        return end
     }
 
     func finding(abbreviation: Character?, year yearDigits: String, parts: [String],

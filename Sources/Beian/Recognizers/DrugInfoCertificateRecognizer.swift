@@ -6,22 +6,15 @@
 /// (（粤）—经营性—2018—0092), the business in brackets (浙-（经营性）-2017-0005), the province
 /// without brackets (京-非经营性-2012-0005).
 struct DrugInfoCertificateRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            guard view[index] == "经", let labelEnd = view.match(Labels.drugBusiness, at: index, gapsInside: true) else {
-                index += 1
-                continue
-            }
-            guard let found = read(view, label: index, labelEnd: labelEnd, context: context) else {
-                index = labelEnd
-                continue
-            }
-            findings.append(found.finding)
-            index = found.end
+    var startScalars: [Unicode.Scalar] { [Labels.drugBusiness[0]] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard view[index] == Labels.drugBusiness[0], let labelEnd = view.match(Labels.drugBusiness, at: index, gapsInside: true) else {
+            return nil
         }
-        return findings
+        guard let found = read(view, label: index, labelEnd: labelEnd, context: context) else { return labelEnd }
+        findings.append(found.finding)
+        return found.end
     }
 
     private func read(_ view: TextView, label: Int, labelEnd: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {

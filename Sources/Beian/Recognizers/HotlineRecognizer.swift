@@ -8,39 +8,35 @@ struct HotlineRecognizer: Recognizer {
     /// How many numbers one label may introduce ("12377 0898-68555596" has two).
     static let maxNumbersPerLabel = 4
 
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            let numberStart: Int?
-            let scalar = view[index]
-            if scalar == "举" || scalar == "投" {
-                numberStart = chineseLabel(view, at: index)
-                if numberStart == nil, let before = shortNumberBefore(view, label: index) {
-                    findings.append(finding(before, view: view, context: context))
-                    index += 1
-                    continue
-                }
-            } else if scalar.isASCII, !view.isASCIILetterScalar(index - 1), view.matchAny(Labels.hotlineEn, at: index) != nil {
-                numberStart = englishLabel(view, at: index)
-            } else {
-                numberStart = nil
+    /// 举报 and 投诉, and the first letters of the English reporting words.
+    var startScalars: [Unicode.Scalar] { Labels.hotlineZh.map { $0[0] } + Labels.hotlineEn.map { $0[0] } }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        let numberStart: Int?
+        let scalar = view[index]
+        if scalar == "举" || scalar == "投" {
+            numberStart = chineseLabel(view, at: index)
+            if numberStart == nil, let before = shortNumberBefore(view, label: index) {
+                findings.append(finding(before, view: view, context: context))
+                return index + 1
             }
-            guard let numberStart, var phone = PhoneNumberParser.parse(view, at: numberStart, strict: false) else {
-                index += 1
-                continue
-            }
-            var numbers = 0
-            while true {
-                findings.append(finding(phone, view: view, context: context))
-                numbers += 1
-                index = phone.range.upperBound
-                guard numbers < Self.maxNumbersPerLabel, let next = nextNumberStart(view, after: index),
-                      let another = PhoneNumberParser.parse(view, at: next, strict: true) else { break }
-                phone = another
-            }
+        } else if scalar.isASCII, !view.isASCIILetterScalar(index - 1), view.matchAny(Labels.hotlineEn, at: index) != nil {
+            numberStart = englishLabel(view, at: index)
+        } else {
+            numberStart = nil
         }
-        return findings
+        guard let numberStart, var phone = PhoneNumberParser.parse(view, at: numberStart, strict: false) else { return nil }
+        var numbers = 0
+        var end = index
+        while true {
+            findings.append(finding(phone, view: view, context: context))
+            numbers += 1
+            end = phone.range.upperBound
+            guard numbers < Self.maxNumbersPerLabel, let next = nextNumberStart(view, after: end),
+                  let another = PhoneNumberParser.parse(view, at: next, strict: true) else { break }
+            phone = another
+        }
+        return end
     }
 
     /// A short service number written right before 举报 (12377举报, 12318举报): only short

@@ -4,68 +4,60 @@
 /// anywhere, "ICP" in any case or width. The kind follows the mark after ICP (备 or 证),
 /// not the label before: "ICP证：浙ICP备09003598号" is a filing.
 struct ICPRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            guard view[index] == "I" || view[index] == "i", !view.isASCIILetterScalar(index - 1),
-                  let afterICP = view.match(Labels.icp, at: index, gapsInside: true) else {
-                index += 1
-                continue
-            }
-            let markIndex = view.skipGaps(from: afterICP)
-            guard markIndex < view.count, view[markIndex] == Labels.filingMark || view[markIndex] == Labels.licenceMark else {
-                if let english = englishFinding(in: view, icp: index, afterICP: afterICP, context: context) {
-                    findings.append(english.finding)
-                    index = english.end
-                } else {
-                    index = afterICP
-                }
-                continue
-            }
-            let kind: Kind = view[markIndex] == Labels.filingMark ? .icpFiling : .icpLicence
-            // ICP备案：12345678 — 备案 written as one word, a misspelt label.
-            var afterMark = markIndex + 1
-            var misspelt = false
-            if kind == .icpFiling, afterMark < view.count, view[afterMark] == "案" {
-                afterMark = view.match(["案", "号"], at: afterMark) ?? afterMark + 1
-                misspelt = true
-            }
-            let numberStart = skipHostAside(view, from: view.skipColon(from: afterMark))
-            guard let run = view.readDigits(from: numberStart, maxJoined: kind == .icpFiling ? 10 : 6, masks: true) else {
-                index = markIndex + 1
-                continue
-            }
-            var end = run.end
-            if let afterMark = view.skipNumberMark(from: end) { end = afterMark }
-            var site: String?
-            if let suffix = view.readSiteSuffix(from: end) {
-                site = suffix.site
-                end = view.skipNumberMark(from: suffix.end) ?? suffix.end
-            }
-            if let virtual = virtualRegistryStart(view, icp: index) {
-                var shown = finding(kind: kind, abbreviation: nil, digits: run.digits, site: site,
-                                    source: context.source(of: virtual..<end, in: view), referenceYear: context.referenceYear)
-                shown.virtualRegistry = shown.raw
-                findings.append(shown)
-                index = end
-                continue
-            }
-            let abbreviation = view.abbreviation(before: index)
-            let source = context.source(of: (abbreviation?.1 ?? index)..<end, in: view)
-            var found = finding(kind: kind, abbreviation: abbreviation?.0, digits: run.digits, site: site,
-                                source: source, referenceYear: context.referenceYear)
-            if misspelt {
-                let usual = "\(abbreviation.map { String($0.0) } ?? "")ICP备\(run.digits)号"
-                found.issues.insert(Issue(.malformedLabel, .warning,
-                                          zh: "「ICP备案」后直接写号码不规范，通常写作「\(usual)」",
-                                          en: "a number right after \u{201C}ICP备案\u{201D} is a misspelt label; the usual form is \u{201C}\(usual)\u{201D}"),
-                                    at: 0)
-            }
-            findings.append(found)
-            index = end
+    var startScalars: [Unicode.Scalar] { [Labels.icp[0]] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard view[index] == "I" || view[index] == "i", !view.isASCIILetterScalar(index - 1),
+              let afterICP = view.match(Labels.icp, at: index, gapsInside: true) else {
+            return nil
         }
-        return findings
+        let markIndex = view.skipGaps(from: afterICP)
+        guard markIndex < view.count, view[markIndex] == Labels.filingMark || view[markIndex] == Labels.licenceMark else {
+            if let english = englishFinding(in: view, icp: index, afterICP: afterICP, context: context) {
+                findings.append(english.finding)
+                return english.end
+            }
+            return afterICP
+        }
+        let kind: Kind = view[markIndex] == Labels.filingMark ? .icpFiling : .icpLicence
+        // ICP备案：12345678 — 备案 written as one word, a misspelt label.
+        var afterMark = markIndex + 1
+        var misspelt = false
+        if kind == .icpFiling, afterMark < view.count, view[afterMark] == "案" {
+            afterMark = view.match(["案", "号"], at: afterMark) ?? afterMark + 1
+            misspelt = true
+        }
+        let numberStart = skipHostAside(view, from: view.skipColon(from: afterMark))
+        guard let run = view.readDigits(from: numberStart, maxJoined: kind == .icpFiling ? 10 : 6, masks: true) else {
+            return markIndex + 1
+        }
+        var end = run.end
+        if let afterMark = view.skipNumberMark(from: end) { end = afterMark }
+        var site: String?
+        if let suffix = view.readSiteSuffix(from: end) {
+            site = suffix.site
+            end = view.skipNumberMark(from: suffix.end) ?? suffix.end
+        }
+        if let virtual = virtualRegistryStart(view, icp: index) {
+            var shown = finding(kind: kind, abbreviation: nil, digits: run.digits, site: site,
+                                source: context.source(of: virtual..<end, in: view), referenceYear: context.referenceYear)
+            shown.virtualRegistry = shown.raw
+            findings.append(shown)
+            return end
+        }
+        let abbreviation = view.abbreviation(before: index)
+        let source = context.source(of: (abbreviation?.1 ?? index)..<end, in: view)
+        var found = finding(kind: kind, abbreviation: abbreviation?.0, digits: run.digits, site: site,
+                            source: source, referenceYear: context.referenceYear)
+        if misspelt {
+            let usual = "\(abbreviation.map { String($0.0) } ?? "")ICP备\(run.digits)号"
+            found.issues.insert(Issue(.malformedLabel, .warning,
+                                      zh: "「ICP备案」后直接写号码不规范，通常写作「\(usual)」",
+                                      en: "a number right after \u{201C}ICP备案\u{201D} is a misspelt label; the usual form is \u{201C}\(usual)\u{201D}"),
+                                at: 0)
+        }
+        findings.append(found)
+        return end
     }
 
     /// Where a joke or virtual registry's mark before the "ICP" at `icp` starts (萌ICP备,

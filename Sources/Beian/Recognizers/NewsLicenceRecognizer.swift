@@ -5,30 +5,20 @@
 /// licensees; T is the category (1 news organisations, 2 other platforms). The digits alone are
 /// ambiguous (an 11-digit string may be a mobile number), so a label must precede them.
 struct NewsLicenceRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            let first = view[index]
-            guard first == "新" || first == "N" || first == "n", let label = view.matchAny(Labels.news, at: index) else {
-                index += 1
-                continue
-            }
-            var cursor = view.skipGaps(from: label.end)
-            for _ in 0..<2 {
-                if let word = view.matchAny(Labels.newsNumberWords, at: cursor) { cursor = view.skipGaps(from: word.end) }
-            }
-            cursor = view.skipColon(from: cursor)
-            guard let run = view.readDigits(from: cursor, maxJoined: 11, masks: true) else {
-                index = label.end
-                continue
-            }
-            let end = view.skipNumberMark(from: run.end) ?? run.end
-            let source = context.source(of: run.start..<end, in: view)
-            findings.append(finding(digits: run.digits, source: source, referenceYear: context.referenceYear))
-            index = end
+    var startScalars: [Unicode.Scalar] { Labels.news.map { $0[0] } }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard let label = view.matchAny(Labels.news, at: index) else { return nil }
+        var cursor = view.skipGaps(from: label.end)
+        for _ in 0..<2 {
+            if let word = view.matchAny(Labels.newsNumberWords, at: cursor) { cursor = view.skipGaps(from: word.end) }
         }
-        return findings
+        cursor = view.skipColon(from: cursor)
+        guard let run = view.readDigits(from: cursor, maxJoined: 11, masks: true) else { return label.end }
+        let end = view.skipNumberMark(from: run.end) ?? run.end
+        let source = context.source(of: run.start..<end, in: view)
+        findings.append(finding(digits: run.digits, source: source, referenceYear: context.referenceYear))
+        return end
     }
 
     func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {

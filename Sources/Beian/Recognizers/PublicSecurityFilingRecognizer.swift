@@ -13,69 +13,62 @@ struct PublicSecurityFilingRecognizer: Recognizer {
     private static let labelTails: [[Unicode.Scalar]] = ["案号", "编号", "案", "号"].map(Labels.scalars)
     private static let openers: Set<Unicode.Scalar> = ["[", "【", "(", "〔"]
 
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            let scalar = view[index]
-            if scalar == "P" || scalar == "p" || scalar == "G" || scalar == "g",
-               let english = englishFinding(in: view, at: index, context: context) {
-                findings.append(english.finding)
-                index = english.end
-                continue
-            }
-            guard scalar == "公" || scalar == "网" else {
-                index += 1
-                continue
-            }
-            if scalar == "公", let bureau = cityBureauFinding(in: view, at: index, context: context) {
-                findings.append(bureau.finding)
-                index = bureau.end
-                continue
-            }
-            var labelEnd: Int
-            let prefixed: Bool
-            var misspelt: String?
-            if let end = view.match(Labels.publicSecurity, at: index, gapsInside: true) {
-                labelEnd = end
-                if let tail = view.matchAny(Self.labelTails, at: end) {
-                    labelEnd = tail.end
-                    // 公网安备案号 reads as if 备案 were one word.
-                    if view[end] == "案" { misspelt = view.text(index..<tail.end) }
-                }
-                prefixed = true
-            } else if let bare = view.matchAny(Labels.publicSecurityBare, at: index) {
-                labelEnd = bare.end
-                prefixed = false
-            } else if let wrong = view.matchAny(Labels.publicSecurityMisspelt, at: index, gapsInside: true) {
-                labelEnd = view.matchAny(Self.labelTails, at: wrong.end)?.end ?? wrong.end
-                misspelt = view.text(index..<labelEnd)
-                prefixed = true
-            } else {
-                index += 1
-                continue
-            }
-            labelEnd = view.skipColon(from: labelEnd)
-            if labelEnd < view.count, Self.openers.contains(view[labelEnd]) { labelEnd = view.skipGaps(from: labelEnd + 1) }
-            guard let run = view.readDigits(from: labelEnd, maxJoined: 14, masks: true) else {
-                index += 1
-                continue
-            }
-            let end = view.skipNumberMark(from: run.end) ?? run.end
-            let abbreviation = prefixed ? view.abbreviation(before: index) : nil
-            let start = prefixed ? (abbreviation?.1 ?? index) : run.start
-            let source = context.source(of: start..<end, in: view)
-            var found = finding(abbreviation: abbreviation?.0, digits: run.digits, source: source)
-            if let misspelt {
-                found.issues.insert(Issue(.malformedLabel, .warning,
-                                          zh: "标签「\(misspelt)」写法不规范，通常写作「公网安备」",
-                                          en: "the label \u{201C}\(misspelt)\u{201D} is misspelt; the usual form is \u{201C}公网安备\u{201D}"),
-                                    at: 0)
-            }
-            findings.append(found)
-            index = end
+    /// 公网安备, its bare and misspelt forms and city bureaus (公…, 网…), and the English labels
+    /// (Public Security …, Gongwang Anbei).
+    var startScalars: [Unicode.Scalar] {
+        ["P", "G", Labels.publicSecurity[0], Labels.policeBureau[0]] + Labels.publicSecurityBare.map { $0[0] }
+            + Labels.publicSecurityMisspelt.map { $0[0] }
+    }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        let scalar = view[index]
+        if scalar == "P" || scalar == "p" || scalar == "G" || scalar == "g",
+           let english = englishFinding(in: view, at: index, context: context) {
+            findings.append(english.finding)
+            return english.end
         }
-        return findings
+        guard scalar == "公" || scalar == "网" else { return nil }
+        if scalar == "公", let bureau = cityBureauFinding(in: view, at: index, context: context) {
+            findings.append(bureau.finding)
+            return bureau.end
+        }
+        var labelEnd: Int
+        let prefixed: Bool
+        var misspelt: String?
+        if let end = view.match(Labels.publicSecurity, at: index, gapsInside: true) {
+            labelEnd = end
+            if let tail = view.matchAny(Self.labelTails, at: end) {
+                labelEnd = tail.end
+                // 公网安备案号 reads as if 备案 were one word.
+                if view[end] == "案" { misspelt = view.text(index..<tail.end) }
+            }
+            prefixed = true
+        } else if let bare = view.matchAny(Labels.publicSecurityBare, at: index) {
+            labelEnd = bare.end
+            prefixed = false
+        } else if let wrong = view.matchAny(Labels.publicSecurityMisspelt, at: index, gapsInside: true) {
+            labelEnd = view.matchAny(Self.labelTails, at: wrong.end)?.end ?? wrong.end
+            misspelt = view.text(index..<labelEnd)
+            prefixed = true
+        } else {
+            return nil
+        }
+        labelEnd = view.skipColon(from: labelEnd)
+        if labelEnd < view.count, Self.openers.contains(view[labelEnd]) { labelEnd = view.skipGaps(from: labelEnd + 1) }
+        guard let run = view.readDigits(from: labelEnd, maxJoined: 14, masks: true) else { return nil }
+        let end = view.skipNumberMark(from: run.end) ?? run.end
+        let abbreviation = prefixed ? view.abbreviation(before: index) : nil
+        let start = prefixed ? (abbreviation?.1 ?? index) : run.start
+        let source = context.source(of: start..<end, in: view)
+        var found = finding(abbreviation: abbreviation?.0, digits: run.digits, source: source)
+        if let misspelt {
+            found.issues.insert(Issue(.malformedLabel, .warning,
+                                      zh: "标签「\(misspelt)」写法不规范，通常写作「公网安备」",
+                                      en: "the label \u{201C}\(misspelt)\u{201D} is misspelt; the usual form is \u{201C}公网安备\u{201D}"),
+                                at: 0)
+        }
+        findings.append(found)
+        return end
     }
 
     /// A city bureau's filing (北京市公安局朝阳分局备案编号110105006009) whose 公安局 stands at

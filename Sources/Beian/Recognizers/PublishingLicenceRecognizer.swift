@@ -4,32 +4,22 @@
 /// NPPA (INFERRED). The predecessor 互联网出版许可证 reads `新出网证（P）字NNN号` (legacy_format).
 /// The licence's name may stand for 网出证: `网络出版服务许可证（京）字121号` (people.cn).
 struct PublishingLicenceRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            let scalar = view[index]
-            var labelEnd: Int?
-            var old = false
-            if scalar == "网" {
-                labelEnd = view.match(Labels.publishing, at: index, gapsInside: true)
-                    ?? view.match(Labels.publishingName, at: index, gapsInside: true).map(view.skipColon)
-            } else if scalar == "新" {
-                labelEnd = view.match(Labels.publishingOld, at: index, gapsInside: true)
-                old = true
-            }
-            guard let labelEnd else {
-                index += 1
-                continue
-            }
-            guard let found = read(view, labelStart: index, labelEnd: labelEnd, old: old, context: context) else {
-                index = labelEnd
-                continue
-            }
-            findings.append(found.finding)
-            index = found.end
+    var startScalars: [Unicode.Scalar] { [Labels.publishing[0], Labels.publishingName[0], Labels.publishingOld[0]] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        var labelEnd: Int?
+        var old = false
+        if let end = view.match(Labels.publishing, at: index, gapsInside: true)
+            ?? view.match(Labels.publishingName, at: index, gapsInside: true).map(view.skipColon) {
+            labelEnd = end
+        } else if let end = view.match(Labels.publishingOld, at: index, gapsInside: true) {
+            labelEnd = end
+            old = true
         }
-        return findings
+        guard let labelEnd else { return nil }
+        guard let found = read(view, labelStart: index, labelEnd: labelEnd, old: old, context: context) else { return labelEnd }
+        findings.append(found.finding)
+        return found.end
     }
 
     private func read(_ view: TextView, labelStart: Int, labelEnd: Int, old: Bool,

@@ -1,9 +1,31 @@
 /// Finds one family of identifiers in a decoded view and validates each one.
 ///
-/// Adding a kind means: one recogniser file, its labels in `Labels`, its anchors in
-/// `Prefilter`, and one line in `Recognizers.all`.
+/// A recogniser is tried only where one of its `startScalars` stands: `Recognizers.recognise`
+/// walks a view once and dispatches each scalar to the recognisers that may start there (see
+/// CONTRIBUTING.md for adding a kind).
 protocol Recognizer: Sendable {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding]
+    /// The scalars at which this recogniser's labels or shapes start, as the view holds them
+    /// (normalised: simplified, half-width). ASCII letters match either case. A superset is
+    /// safe (the recogniser checks again); a missing scalar loses every identifier that starts
+    /// with it.
+    var startScalars: [Unicode.Scalar] { get }
+
+    /// Tries to read an identifier whose label or shape starts at `index`, appending what it
+    /// finds to `findings`. Returns the index this recogniser resumes at (past what it read or
+    /// rejected), or nil when nothing of its kind starts at `index`.
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int?
+}
+
+extension Recognizer {
+    /// This recogniser alone over a whole view: what it contributes to `Recognizers.recognise`.
+    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        var findings: [Finding] = []
+        var index = 0
+        while index < view.count {
+            index = recognise(at: index, in: view, context: context, into: &findings) ?? index + 1
+        }
+        return findings
+    }
 }
 
 enum Recognizers {
@@ -23,6 +45,53 @@ enum Recognizers {
         AlgorithmFilingRecognizer(),
         GenAIFilingRecognizer(),
     ]
+
+    /// For each bucket of scalars (`bucket(of:)`), a bit per recogniser in `all` that may start
+    /// at a scalar of that bucket. Scalars that share a bucket only cost a failed attempt.
+    static let dispatch: [UInt16] = {
+        precondition(all.count <= UInt16.bitWidth)
+        var table = [UInt16](repeating: 0, count: bucketCount)
+        for (bit, recognizer) in all.enumerated() {
+            for scalar in recognizer.startScalars {
+                var forms = [scalar]
+                if scalar.isASCII, isASCIILetter(UInt8(scalar.value)) {
+                    forms = [Unicode.Scalar(UInt8(scalar.value) | 0x20), Unicode.Scalar(UInt8(scalar.value) & ~0x20)]
+                }
+                for form in forms { table[bucket(of: form)] |= 1 << bit }
+            }
+        }
+        return table
+    }()
+
+    static let bucketCount = 4096
+    @inline(__always) static func bucket(of scalar: Unicode.Scalar) -> Int { Int(scalar.value) & (bucketCount - 1) }
+
+    /// Every recogniser over a view in one walk. The findings are those of running each
+    /// recogniser over the whole view in turn (`Recognizer.recognise(in:context:)`), in the
+    /// order of `all`: each recogniser resumes where its last attempt left it.
+    static func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
+        let count = all.count
+        var found = [[Finding]](repeating: [], count: count)
+        var resume = [Int](repeating: 0, count: count)
+        dispatch.withUnsafeBufferPointer { dispatch in
+            for index in 0..<view.count {
+                var mask = dispatch[bucket(of: view[index])]
+                while mask != 0 {
+                    let bit = mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    guard resume[bit] <= index else { continue }
+                    if let next = all[bit].recognise(at: index, in: view, context: context, into: &found[bit]) {
+                        resume[bit] = next
+                    }
+                }
+            }
+        }
+        var findings: [Finding] = []
+        for list in found where !list.isEmpty {
+            if findings.isEmpty { findings = list } else { findings += list }
+        }
+        return findings
+    }
 }
 
 /// What recognisers need besides the view: the original bytes (for `raw`) and the year that

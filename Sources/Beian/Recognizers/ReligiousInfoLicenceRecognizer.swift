@@ -4,22 +4,15 @@
 /// Shape (formats.md §6.6): `P（YYYY）NNNNNNN`; one footer prints `20220000005` (year and serial,
 /// no province). The shape alone is too plain, so the label must precede it.
 struct ReligiousInfoLicenceRecognizer: Recognizer {
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            guard view[index] == "宗", let labelEnd = view.match(Labels.religious, at: index, gapsInside: true) else {
-                index += 1
-                continue
-            }
-            guard let found = read(view, from: view.skipNumberWords(from: labelEnd), context: context) else {
-                index = labelEnd
-                continue
-            }
-            findings.append(found.finding)
-            index = found.end
+    var startScalars: [Unicode.Scalar] { [Labels.religious[0]] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard view[index] == Labels.religious[0], let labelEnd = view.match(Labels.religious, at: index, gapsInside: true) else {
+            return nil
         }
-        return findings
+        guard let found = read(view, from: view.skipNumberWords(from: labelEnd), context: context) else { return labelEnd }
+        findings.append(found.finding)
+        return found.end
     }
 
     private func read(_ view: TextView, from start: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {

@@ -8,53 +8,49 @@
 struct TelecomLicenceRecognizer: Recognizer {
     static let minimumDigits = 6
 
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            guard let categoryEnd = category(view, at: index) ?? classWithoutDigit(view, at: index),
-                  !view.isASCIILetterScalar(index - 1), !view.isDigit(index - 1) else {
-                index += 1
-                continue
-            }
-            var categories = [view.text(index..<categoryEnd)]
-            var cursor = categoryEnd
-            while cursor < view.count, view[cursor] == ".", let next = category(view, at: cursor + 1) {
-                categories.append(view.text(cursor + 1..<next))
-                cursor = next
-            }
-            let dash = view.skipGaps(from: cursor)
-            guard dash < view.count, view[dash] == "-",
-                  let run = view.readDigits(from: view.skipGaps(from: dash + 1), maxJoined: 10, masks: true),
-                  run.count >= Self.minimumDigits, categories[0].count == 2 || run.count == 8 else {
-                index = cursor
-                continue
-            }
-            var end = run.end
-            var site: String?
-            if let suffix = view.readSiteSuffix(from: end) {
-                site = suffix.site
-                end = suffix.end
-            }
-            end = view.skipNumberMark(from: end) ?? end
-            var start = index
-            var province: Province?
-            var foreignInvested = false
-            if let previous = view.previousNonGap(before: index) {
-                if previous >= 1, view.match(Labels.foreignInvested, at: previous - 1) != nil {
-                    foreignInvested = true
-                    start = previous - 1
-                } else if view.isIdeograph(previous), let found = Province(abbreviation: Character(view[previous])) {
-                    province = found
-                    start = previous
-                }
-            }
-            let source = context.source(of: start..<end, in: view)
-            findings.append(finding(categories: categories, digits: run.digits, site: site, province: province,
-                                    foreignInvested: foreignInvested, source: source, referenceYear: context.referenceYear))
-            index = end
+    /// Shape, not label: a service class letter (A1, B2, D3 …, or a bare class before a dash).
+    var startScalars: [Unicode.Scalar] { ["A", "B", "D"] }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard let categoryEnd = category(view, at: index) ?? classWithoutDigit(view, at: index),
+              !view.isASCIILetterScalar(index - 1), !view.isDigit(index - 1) else {
+            return nil
         }
-        return findings
+        var categories = [view.text(index..<categoryEnd)]
+        var cursor = categoryEnd
+        while cursor < view.count, view[cursor] == ".", let next = category(view, at: cursor + 1) {
+            categories.append(view.text(cursor + 1..<next))
+            cursor = next
+        }
+        let dash = view.skipGaps(from: cursor)
+        guard dash < view.count, view[dash] == "-",
+              let run = view.readDigits(from: view.skipGaps(from: dash + 1), maxJoined: 10, masks: true),
+              run.count >= Self.minimumDigits, categories[0].count == 2 || run.count == 8 else {
+            return cursor
+        }
+        var end = run.end
+        var site: String?
+        if let suffix = view.readSiteSuffix(from: end) {
+            site = suffix.site
+            end = suffix.end
+        }
+        end = view.skipNumberMark(from: end) ?? end
+        var start = index
+        var province: Province?
+        var foreignInvested = false
+        if let previous = view.previousNonGap(before: index) {
+            if previous >= 1, view.match(Labels.foreignInvested, at: previous - 1) != nil {
+                foreignInvested = true
+                start = previous - 1
+            } else if view.isIdeograph(previous), let found = Province(abbreviation: Character(view[previous])) {
+                province = found
+                start = previous
+            }
+        }
+        let source = context.source(of: start..<end, in: view)
+        findings.append(finding(categories: categories, digits: run.digits, site: site, province: province,
+                                foreignInvested: foreignInvested, source: source, referenceYear: context.referenceYear))
+        return end
     }
 
     /// A class letter without its digit, right before a dash, after a province abbreviation

@@ -9,39 +9,28 @@ struct USCCRecognizer: Recognizer {
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
-    func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var findings: [Finding] = []
-        var index = 0
-        while index < view.count {
-            let scalar = view[index]
-            guard scalar == "统" || scalar == "社" || scalar == "信" || scalar == "营",
-                  let label = view.matchAny(Labels.uscc, at: index, gapsInside: true) else {
-                index += 1
-                continue
+    var startScalars: [Unicode.Scalar] { Labels.uscc.map { $0[0] } }
+
+    func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
+        guard let label = view.matchAny(Labels.uscc, at: index, gapsInside: true) else { return nil }
+        var cursor = view.skipGaps(from: label.end)
+        // An aside in brackets: 统一社会信用代码（注册号）：
+        if let inside = view.skipOpeningBracket(from: cursor) {
+            var close = inside
+            while close < view.count, close - inside < 8, !TextView.closingBrackets.contains(view[close]), !view.isDigit(close) {
+                close += 1
             }
-            var cursor = view.skipGaps(from: label.end)
-            // An aside in brackets: 统一社会信用代码（注册号）：
-            if let inside = view.skipOpeningBracket(from: cursor) {
-                var close = inside
-                while close < view.count, close - inside < 8, !TextView.closingBrackets.contains(view[close]), !view.isDigit(close) {
-                    close += 1
-                }
-                if close < view.count, TextView.closingBrackets.contains(view[close]) { cursor = close + 1 }
-            }
-            cursor = view.skipNumberWords(from: cursor)
-            var end = cursor
-            while end < view.count, end - cursor < 24, view[end].isASCII, isASCIIAlphanumeric(UInt8(view[end].value)) { end += 1 }
-            let code = view.text(cursor..<end).uppercased()
-            guard Self.hasThreeDigits(code), end - cursor <= 20 else {
-                index = label.end
-                continue
-            }
-            let businessLicence = label.literal >= 3
-            let source = context.source(of: cursor..<end, in: view)
-            findings.append(finding(code: code, businessLicenceLabel: businessLicence, source: source))
-            index = end
+            if close < view.count, TextView.closingBrackets.contains(view[close]) { cursor = close + 1 }
         }
-        return findings
+        cursor = view.skipNumberWords(from: cursor)
+        var end = cursor
+        while end < view.count, end - cursor < 24, view[end].isASCII, isASCIIAlphanumeric(UInt8(view[end].value)) { end += 1 }
+        let code = view.text(cursor..<end).uppercased()
+        guard Self.hasThreeDigits(code), end - cursor <= 20 else { return label.end }
+        let businessLicence = label.literal >= 3
+        let source = context.source(of: cursor..<end, in: view)
+        findings.append(finding(code: code, businessLicenceLabel: businessLicence, source: source))
+        return end
     }
 
     /// Three digits (or masks) in a row: what the prefilter's number needs.

@@ -75,6 +75,26 @@ import Testing
         }
     }
 
+    /// The recognisers' one walk per view (dispatch on start scalars) finds exactly what each
+    /// recogniser finds walking the view alone, in the same order.
+    @Test func oneWalkFindsWhatEachRecogniserFindsAlone() async {
+        await propertyCheck(count: Self.cases, input: zip(BeianGen.identifier().array(of: 1...4), Noise.generator)) { identifiers, noise in
+            var text = ""
+            for (index, identifier) in identifiers.enumerated() {
+                text += noise.piece(index) + identifier.label + identifier.text + " "
+            }
+            text += noise.piece(identifiers.count)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let view = scanner.fullView(of: buffer, isHTML: noise.html)
+                let context = RecognitionContext(bytes: buffer, referenceYear: scanner.referenceYear)
+                let alone = Recognizers.all.flatMap { $0.recognise(in: view, context: context) }
+                #expect(!alone.isEmpty, "\(text)")
+                #expect(Recognizers.recognise(in: view, context: context) == alone, "\(text)")
+            }
+        }
+    }
+
     @Test func pureNoiseYieldsNothing() async {
         await propertyCheck(count: Self.cases, input: Noise.generator) { noise in
             let text = (0..<6).map(noise.piece).joined()
