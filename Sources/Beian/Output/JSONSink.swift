@@ -5,7 +5,7 @@ import CBeianScan
 /// written once, against this protocol, so both give the same JSON.
 ///
 /// Calls follow JSON's grammar: inside an object, `key(_:)` before each value.
-public protocol JSONSink {
+package protocol JSONSink {
     mutating func beginObject()
     mutating func endObject()
     mutating func beginArray()
@@ -62,19 +62,19 @@ public final class JSONWriter: JSONSink {
     }
 
     /// Ends a JSON-lines line: a line break, after which the next value stands alone.
-    public func endLine() {
+    package func endLine() {
         append(raw: UInt8(ascii: "\n"))
         afterValue = false
     }
 
     /// Forgets the bytes written (once they are written out) but keeps the writer's place in
     /// the value: a report streamed in parts goes on with the right commas.
-    public func removeWritten() {
+    package func removeWritten() {
         count = 0
     }
 
     /// Appends bytes as they are (a line break, text output); JSON is not checked.
-    public func append(raw bytes: UnsafeRawBufferPointer) {
+    package func append(raw bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress else { return }
         reserve(bytes.count)
         (storage + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
@@ -82,7 +82,7 @@ public final class JSONWriter: JSONSink {
     }
 
     /// Appends one byte as it is.
-    public func append(raw byte: UInt8) {
+    package func append(raw byte: UInt8) {
         reserve(1)
         storage[count] = byte
         count += 1
@@ -107,29 +107,29 @@ public final class JSONWriter: JSONSink {
         if afterValue { append(raw: UInt8(ascii: ",")) }
     }
 
-    public func beginObject() {
+    package func beginObject() {
         separate()
         append(raw: UInt8(ascii: "{"))
         afterValue = false
     }
 
-    public func endObject() {
+    package func endObject() {
         append(raw: UInt8(ascii: "}"))
         afterValue = true
     }
 
-    public func beginArray() {
+    package func beginArray() {
         separate()
         append(raw: UInt8(ascii: "["))
         afterValue = false
     }
 
-    public func endArray() {
+    package func endArray() {
         append(raw: UInt8(ascii: "]"))
         afterValue = true
     }
 
-    public func key(_ name: StaticString) {
+    package func key(_ name: StaticString) {
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
         if afterValue {
@@ -144,7 +144,7 @@ public final class JSONWriter: JSONSink {
         afterValue = false
     }
 
-    public func string(_ value: String) {
+    package func string(_ value: String) {
         separate()
         var value = value
         value.withUTF8 { writeQuoted($0) }
@@ -186,7 +186,7 @@ public final class JSONWriter: JSONSink {
         append(raw: UnsafeRawBufferPointer(rebasing: raw[copied..<utf8.count]))
     }
 
-    public func int(_ value: Int) {
+    package func int(_ value: Int) {
         separate()
         guard value >= 0, value < 1_000_000_000_000_000 else {
             var text = String(value)
@@ -210,21 +210,21 @@ public final class JSONWriter: JSONSink {
         afterValue = true
     }
 
-    public func bool(_ value: Bool) {
+    package func bool(_ value: Bool) {
         separate()
         let text: StaticString = value ? "true" : "false"
         append(raw: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         afterValue = true
     }
 
-    public func null() {
+    package func null() {
         separate()
         let text: StaticString = "null"
         append(raw: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         afterValue = true
     }
 
-    public func value(_ value: JSONValue) {
+    package func value(_ value: JSONValue) {
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -248,7 +248,7 @@ public final class JSONWriter: JSONSink {
 }
 
 /// Builds a `JSONValue` from sink calls; `result` holds it once the outermost value is closed.
-public struct JSONTreeBuilder: JSONSink {
+package struct JSONTreeBuilder: JSONSink {
     private enum Frame {
         case object([(String, JSONValue)])
         case array([JSONValue])
@@ -257,9 +257,9 @@ public struct JSONTreeBuilder: JSONSink {
     private var frames: [Frame] = []
     private var keys: [String] = []
     /// The value built, once complete.
-    public private(set) var result: JSONValue?
+    package private(set) var result: JSONValue?
 
-    public init() {}
+    package init() {}
 
     private mutating func add(_ value: JSONValue) {
         guard let last = frames.popLast() else {
@@ -276,25 +276,25 @@ public struct JSONTreeBuilder: JSONSink {
         }
     }
 
-    public mutating func beginObject() { frames.append(.object([])) }
-    public mutating func beginArray() { frames.append(.array([])) }
+    package mutating func beginObject() { frames.append(.object([])) }
+    package mutating func beginArray() { frames.append(.array([])) }
 
-    public mutating func endObject() {
+    package mutating func endObject() {
         guard case .object(let members)? = frames.popLast() else { preconditionFailure("endObject outside an object") }
         add(.object(members))
     }
 
-    public mutating func endArray() {
+    package mutating func endArray() {
         guard case .array(let elements)? = frames.popLast() else { preconditionFailure("endArray outside an array") }
         add(.array(elements))
     }
 
-    public mutating func key(_ name: StaticString) { keys.append(name.description) }
-    public mutating func string(_ value: String) { add(.string(value)) }
-    public mutating func int(_ value: Int) { add(.int(value)) }
-    public mutating func bool(_ value: Bool) { add(.bool(value)) }
-    public mutating func null() { add(.null) }
-    public mutating func value(_ value: JSONValue) { add(value) }
+    package mutating func key(_ name: StaticString) { keys.append(name.description) }
+    package mutating func string(_ value: String) { add(.string(value)) }
+    package mutating func int(_ value: Int) { add(.int(value)) }
+    package mutating func bool(_ value: Bool) { add(.bool(value)) }
+    package mutating func null() { add(.null) }
+    package mutating func value(_ value: JSONValue) { add(value) }
 
     /// The tree that `write` describes.
     static func build(_ write: (inout JSONTreeBuilder) -> Void) -> JSONValue {

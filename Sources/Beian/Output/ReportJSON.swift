@@ -18,13 +18,13 @@ public enum ReportJSON {
 
     /// A `beian serve` response: the request's `id` (null when it had none), then the report's
     /// fields.
-    public static func write(report: Report, id: String?, to writer: JSONWriter) {
+    package static func write(report: Report, id: String?, to writer: JSONWriter) {
         var sink = writer
         write(report: report, id: .some(id), to: &sink)
     }
 
     /// A `beian serve` response to a bad request: `{"id", "error": {"zh", "en"}}`.
-    public static func writeError(_ message: Bilingual, id: String?, to writer: JSONWriter) {
+    package static func writeError(_ message: Bilingual, id: String?, to writer: JSONWriter) {
         var sink = writer
         sink.beginObject()
         sink.key("id"); sink.string(id)
@@ -43,14 +43,14 @@ public enum ReportJSON {
     /// it is checked writes this, then each finding (`write(finding:to:)`; the writer puts the
     /// commas), then `writeReportTail`. Between parts, the bytes may be written out
     /// (`JSONWriter.removeWritten()`).
-    public static func writeReportHead(source: String, url: PageURL?, record: RecordOrigin? = nil, isHTML: Bool, encoding: String,
+    package static func writeReportHead(source: String, url: PageURL?, record: RecordOrigin? = nil, isHTML: Bool, encoding: String,
                                        to writer: JSONWriter) {
         var sink = writer
         writeReportHead(source: source, url: url, record: record, isHTML: isHTML, encoding: encoding, to: &sink)
     }
 
     /// The end of a streamed report: closes `findings`, then `issues` and `valid`.
-    public static func writeReportTail(issues: [Issue], valid: Bool, to writer: JSONWriter) {
+    package static func writeReportTail(issues: [Issue], valid: Bool, to writer: JSONWriter) {
         var sink = writer
         writeReportTail(issues: issues, valid: valid, to: &sink)
     }

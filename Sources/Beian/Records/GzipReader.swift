@@ -18,9 +18,9 @@ import CBeianZlib
 /// ```
 ///
 /// Not thread-safe: one reader per file.
-public final class GzipReader {
+package final class GzipReader {
     /// What the reader found next.
-    public enum Event: Sendable, Hashable {
+    package enum Event: Sendable, Hashable {
         /// A member starts at `offset` in the file; its first byte is at `uncompressedOffset`
         /// in the decompressed stream.
         case member(offset: Int, uncompressedOffset: Int)
@@ -31,11 +31,11 @@ public final class GzipReader {
     }
 
     /// The file's path as given.
-    public let file: String
+    package let file: String
     /// Decompressed bytes produced so far: the uncompressed offset of the next byte.
-    public private(set) var uncompressedCount = 0
+    package private(set) var uncompressedCount = 0
     /// The problems `nextData()` passed over.
-    public private(set) var problems: [RecordProblem] = []
+    package private(set) var problems: [RecordProblem] = []
 
     private let input: FileInput
     private let inflater = Inflater(format: BEIAN_INFLATE_GZIP)
@@ -60,12 +60,12 @@ public final class GzipReader {
     private var skippingCorrupt = false
 
     /// Opens the file at `path` ("-": standard input).
-    public convenience init(path: String) throws(BeianError) {
+    package convenience init(path: String) throws(BeianError) {
         self.init(input: try FileInput(path: path))
     }
 
     /// Reads an open descriptor, which stays open; `name` is the file's name in problems.
-    public convenience init(fileDescriptor: Int32, name: String) {
+    package convenience init(fileDescriptor: Int32, name: String) {
         self.init(input: FileInput(fileDescriptor: fileDescriptor, name: name, owns: false))
     }
 
@@ -75,7 +75,7 @@ public final class GzipReader {
     }
 
     /// The next event, or nil at the end of the file.
-    public func next() -> Event? {
+    package func next() -> Event? {
         if pendingIndex < pending.count {
             defer {
                 pendingIndex += 1
@@ -97,7 +97,7 @@ public final class GzipReader {
 
     /// The next decompressed bytes, or nil at the end; member starts are passed over and
     /// problems kept in `problems`.
-    public func nextData() -> [UInt8]? {
+    package func nextData() -> [UInt8]? {
         while let event = next() {
             switch event {
             case .data(let bytes): return bytes

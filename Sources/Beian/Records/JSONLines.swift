@@ -49,14 +49,14 @@ public enum JSONLines {
     public static let maximumBodySize = 64 << 20
 
     /// The longest line read for a body limit: room for the body in Base64, and 1 MiB of other fields.
-    public static func maximumLineLength(forBodySize size: Int) -> Int { (size + 2) / 3 * 4 + (1 << 20) }
+    package static func maximumLineLength(forBodySize size: Int) -> Int { (size + 2) / 3 * 4 + (1 << 20) }
 
     /// The page record of one line (without its line end), or why there is none.
     /// - Parameters:
     ///   - line: the line's bytes.
     ///   - number: the line's number (from 1), for the record's origin.
     ///   - maximumBodySize: the largest body accepted, in bytes (decoded, for `"body_base64"`).
-    public static func parse(line: UnsafeBufferPointer<UInt8>, number: Int,
+    package static func parse(line: UnsafeBufferPointer<UInt8>, number: Int,
                              maximumBodySize: Int = JSONLines.maximumBodySize) -> Result<PageRecord, JSONLineError> {
         var parser = JSONLineParser(bytes: line, maximumBodySize: maximumBodySize)
         do {
@@ -69,7 +69,7 @@ public enum JSONLines {
     }
 
     /// The page record of one line (see `parse(line:number:maximumBodySize:)`).
-    public static func parse(line: [UInt8], number: Int,
+    package static func parse(line: [UInt8], number: Int,
                              maximumBodySize: Int = JSONLines.maximumBodySize) -> Result<PageRecord, JSONLineError> {
         line.withUnsafeBufferPointer { parse(line: $0, number: number, maximumBodySize: maximumBodySize) }
     }

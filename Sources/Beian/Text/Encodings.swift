@@ -305,19 +305,19 @@ final class Decoder {
 
 /// Conversions between UTF-8 and the encodings Beian reads, through ICU: for tests and
 /// generators that need a page as a GBK or Big5 server would send it.
-public enum TextEncoding {
+package enum TextEncoding {
     /// Beian's name for an encoding label ("gbk" → "GB18030", "big5" → "Big5"), or nil when
     /// ICU cannot read it.
-    public static func canonicalName(_ label: String) -> String? { Encodings.canonicalName(label) }
+    package static func canonicalName(_ label: String) -> String? { Encodings.canonicalName(label) }
 
     /// `text` encoded in `encoding` ("GB18030", "GBK", "Big5", "UTF-16LE", …); nil when ICU has
     /// no such converter. Characters the encoding lacks become its substitution character.
-    public static func encode(_ text: String, as encoding: String) -> [UInt8]? {
+    package static func encode(_ text: String, as encoding: String) -> [UInt8]? {
         convert(Array(text.utf8), from: "UTF-8", to: Encodings.canonicalName(encoding) ?? encoding)
     }
 
     /// `bytes` decoded from `encoding`; nil when ICU has no such converter.
-    public static func decode(_ bytes: [UInt8], as encoding: String) -> String? {
+    package static func decode(_ bytes: [UInt8], as encoding: String) -> String? {
         convert(bytes, from: Encodings.canonicalName(encoding) ?? encoding, to: "UTF-8").map { String(decoding: $0, as: UTF8.self) }
     }
 
