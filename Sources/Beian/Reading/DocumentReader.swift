@@ -40,6 +40,10 @@ public struct DocumentReader {
     public var skipsBinary = false
     /// Reused between inputs: the bytes of the last whole input read.
     var buffer: [UInt8] = []
+    /// How much of a dump's page is held to be checked whole: 4 MiB, past any real page, and a
+    /// quarter of `wholeLimit`, as a dump's page is held on top of the stream's buffers (the
+    /// dense file of the faults issue peaks at 70 MB with 16 MiB held). Tests lower it.
+    package var pageHoldLimit = 4 << 20
 
     public init(scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil, encoding: String? = nil,
                 skipsBinary: Bool = false) {
@@ -171,7 +175,8 @@ public struct DocumentReader {
     /// encoding decision and page checks: a page starts at each line beginning with
     /// `<!DOCTYPE html` or `<html` (any case) after the first page. The first page's source is
     /// `source`, the next ones `source#2`, `source#3` …; offsets are bytes within each page.
-    /// `onDocument` receives each page's outcome when the page ends.
+    /// Each page is held up to `pageHoldLimit` and checked whole, a longer one streamed from
+    /// there. `onDocument` receives each page's outcome when the page ends.
     public mutating func readPages(source: String, readPiece: (UnsafeMutableRawBufferPointer) throws(BeianError) -> Int,
                                    onFindings: (_ findings: [Finding], _ document: Document) -> Void,
                                    onDocument: (Outcome) -> Void) throws(BeianError) {
@@ -197,7 +202,7 @@ public struct DocumentReader {
             return onDocument(Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: total, shrankFrom: nil))
         }
         var pages = 1
-        // One input streamed whole, or the pages of a dump each held up to `wholeLimit` and
+        // One input streamed whole, or the pages of a dump each held up to `pageHoldLimit` and
         // checked whole (as `check` of the page alone would), a longer page streamed from there.
         var page = Page(source: source, stream: splitsPages ? nil : makeStream(source: source, declaredCharset: declaredCharset,
                                                                               baseURL: baseURL))
@@ -206,12 +211,27 @@ public struct DocumentReader {
             if let stream = page.stream {
                 return page.pass(stream.feed(bytes), to: onFindings)
             }
+            if page.held.count + bytes.count > Self.pieceSize * 4, page.held.capacity < pageHoldLimit + Self.pieceSize {
+                // Past a few pieces, room for the most a page holds, once: doubling the array
+                // would touch twice the limit while the old copy stands.
+                page.held.reserveCapacity(pageHoldLimit + Self.pieceSize)
+            }
             page.held += bytes
-            if page.held.count > Self.wholeLimit {
+            if page.held.count > pageHoldLimit {
                 let stream = makeStream(source: page.source, declaredCharset: nil, baseURL: nil)
                 page.stream = stream
-                page.pass(stream.feed(page.held), to: onFindings)
+                // Fed a piece at a time, as the rest will be: the findings of the held part at once
+                // would be held together (a dense page: half a million of them, ~500 MB).
+                let held = page.held
                 page.held = []
+                held.withUnsafeBytes { held in
+                    var offset = 0
+                    while offset < held.count {
+                        let end = min(offset + Self.pieceSize, held.count)
+                        page.pass(stream.feed(UnsafeRawBufferPointer(rebasing: held[offset..<end])), to: onFindings)
+                        offset = end
+                    }
+                }
             }
         }
         func endPage() {

@@ -103,4 +103,21 @@ import Testing
             #expect(outcomes[source]?.bytesRead == page.utf8.count)
         }
     }
+    /// A dump's page that outgrows what is held whole is streamed from there a piece at a time:
+    /// its findings are passed on in batches of at most two pieces' worth (a stream scans what
+    /// it has, less an overlap held back for the next piece), however many the held part had
+    /// (memory independent of the number of findings; the faults issue's dense file).
+    @Test func aPageThatOutgrowsTheHoldLimitPassesFindingsOnPieceByPiece() throws {
+        let dense = Array((0..<80_000).map { String(format: "XX公网安备1101080%07d号", $0) }.joined().utf8)
+        var reader = DocumentReader(scanner: scanner)
+        reader.pageHoldLimit = 6 * DocumentReader.pieceSize
+        var largest = 0
+        var total = 0
+        try reader.readPages(source: "-", readPiece: pieces(of: dense, size: DocumentReader.pieceSize),
+                             onFindings: { batch, _ in largest = max(largest, batch.count); total += batch.count },
+                             onDocument: { _ in })
+        #expect(total == 80_000)
+        // One piece holds pieceSize / 31 findings; the held part, six pieces, six times that.
+        #expect(largest <= 2 * DocumentReader.pieceSize / 31 + 100, "largest batch \(largest)")
+    }
 }
