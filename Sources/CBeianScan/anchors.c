@@ -50,11 +50,8 @@
 #define NO_CHAR (-1)
 /// A reference Beian does not decode: accepted wherever a character is asked for.
 #define UNKNOWN_CHAR (-2)
-/// Longest tag skipped (TextView.maxTagLength) and longest character reference.
-#define MAX_TAG 4096
+/// Longest character reference.
 #define MAX_REFERENCE 12
-/// Digit-like characters a number needs before it counts.
-#define MINIMUM_DIGITS 3
 
 // MARK: Characters
 
@@ -156,7 +153,7 @@ static int32_t previous_char(const uint8_t *b, size_t floor, size_t end, int ski
     while (end > floor) {
         uint8_t c = b[end - 1];
         if (c == '>' && skip_gaps) {
-            size_t low = end - 1 > floor + MAX_TAG ? end - 1 - MAX_TAG : floor;
+            size_t low = end - 1 > floor + BEIAN_MAX_TAG ? end - 1 - BEIAN_MAX_TAG : floor;
             size_t k = end - 1;
             int found = 0;
             while (k > low) {
@@ -217,54 +214,12 @@ static inline int32_t halfwidth(int32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5
 
 // MARK: Rules
 
+#include "labels.generated.h"
+
 static inline __attribute__((always_inline)) int is_label_char(int32_t cp) {
     switch (cp) {
-    case 0x5907: case 0x5099:                 // 备 備
-    case 0x8BC1: case 0x8B49: case 0x8A3C:    // 证 證 証
-    case 0x62A5: case 0x5831:                 // 报 報
-    case 0x8BC9: case 0x8A34:                 // 诉 訴
-    case 0x7801: case 0x78BC:                 // 码 碼
-    case 0x7167:                              // 照
-    case 0x6587:                              // 文
-    case 0x7B2C:                              // 第
-    case 0x6027:                              // 性
+    LABEL_CHAR_CASES
         return 1;
-    default:
-        return 0;
-    }
-}
-
-/// Every ideograph `label_accepts` allows before some label character, in UTF-8. The AVX2
-/// loop drops label characters after any other ideograph without a call (as `quick_reject`
-/// would); `beian_anchors_self_check` holds this list to `label_accepts`.
-static const char *const label_predecessors[] = {"安", "关", "關", "関", "算", "局", "队", "隊", "可", "出", "网", "網", "代", "执", "執",
-                                                  "字", "营", "營", "举", "舉", "擧", "投"};
-
-/// Whether `previous` can stand before the label character `label` in some label.
-static inline __attribute__((always_inline)) int label_accepts(int32_t label, int32_t previous) {
-    if (previous == UNKNOWN_CHAR) return 1;
-    int32_t p = halfwidth(previous);
-    switch (label) {
-    case 0x5907: case 0x5099:
-        return p == 'P' || p == 'p' || previous == 0x5B89 || previous == 0x5173 || previous == 0x95DC || previous == 0x95A2 ||
-               previous == 0x7B97 || previous == 0x7F51 || previous == 0x7DB2 || previous == 0x5C40 || previous == 0x961F ||
-               previous == 0x968A;
-    case 0x8BC1: case 0x8B49: case 0x8A3C:
-        return p == 'P' || p == 'p' || previous == 0x53EF || previous == 0x51FA || previous == 0x7F51 || previous == 0x7DB2;
-    case 0x7801: case 0x78BC:
-        return previous == 0x4EE3;
-    case 0x7167:
-        return previous == 0x6267 || previous == 0x57F7;
-    case 0x6587:
-        return previous == 0x7F51 || previous == 0x7DB2;
-    case 0x7B2C:
-        return previous == 0x5B57;
-    case 0x6027:
-        return previous == 0x8425 || previous == 0x71DF;
-    case 0x62A5: case 0x5831:
-        return previous == 0x4E3E || previous == 0x8209 || previous == 0x64E7;
-    case 0x8BC9: case 0x8A34:
-        return previous == 0x6295;
     default:
         return 0;
     }
@@ -287,10 +242,6 @@ static int telecom_dash(const uint8_t *b, size_t floor, size_t i) {
     return letter == 'a' || letter == 'b' || letter == 'd';
 }
 
-static const char *const english_words[] = {"report", "complain", "tip-off", "licence", "license", "icp", "security", "police",
-                                            "gong"};
-enum { WORD_LICENCE = 3, WORD_ICP = 5 };
-
 /// The length of `word` at `i` (letters half- or full-width, any case), or 0.
 static size_t word_at(const uint8_t *b, size_t count, size_t i, const char *word) {
     size_t k = i;
@@ -304,10 +255,6 @@ static size_t word_at(const uint8_t *b, size_t count, size_t i, const char *word
     }
     return k - i;
 }
-
-/// Words of a telephone that an English hotline label needs in its sentence (Labels.phoneWordsEn:
-/// "tel" covers telephone, "call" calling).
-static const char *const phone_words[] = {"tel", "phone", "call", "hotline"};
 
 /// Whether `word` (lower-case ASCII) stands at `k` in ASCII letters of any case.
 static inline int ascii_word_at(const uint8_t *b, size_t count, size_t k, const char *word) {
@@ -326,33 +273,31 @@ static inline int phone_word_at(const uint8_t *b, size_t count, size_t k) {
         }
         return 0;
     }
-    switch (c | 0x20) {
-    case 't': return ascii_word_at(b, count, k, "tel");
-    case 'p': return ascii_word_at(b, count, k, "phone");
-    case 'c': return ascii_word_at(b, count, k, "call");
-    case 'h': return ascii_word_at(b, count, k, "hotline");
-    default: return 0;
+    for (size_t w = 0; w < sizeof phone_words / sizeof *phone_words; w++) {
+        if ((c | 0x20) == (uint8_t)phone_words[w][0] && ascii_word_at(b, count, k, phone_words[w])) return 1;
     }
+    return 0;
 }
 
-/// The first index in [q, limit) whose byte may start a phone word (T P C H in either case,
-/// or EF, the lead of full-width letters), or limit.
+/// The first index in [q, limit) whose byte may start a phone word (PHONE_FIRST_0–3 in either
+/// case, or EF, the lead of full-width letters), or limit.
 static inline size_t skip_non_phone_starts(const uint8_t *b, size_t q, size_t limit) {
 #if defined(__SSE2__)
     const __m128i fold = _mm_set1_epi8(0x20);
     while (q + 16 <= limit) {
         __m128i v = _mm_loadu_si128((const __m128i *)(b + q));
         __m128i f = _mm_or_si128(v, fold);
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('t')), _mm_cmpeq_epi8(f, _mm_set1_epi8('p'))),
-                                   _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('c')), _mm_cmpeq_epi8(f, _mm_set1_epi8('h'))));
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8(PHONE_FIRST_0)), _mm_cmpeq_epi8(f, _mm_set1_epi8(PHONE_FIRST_1))),
+            _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8(PHONE_FIRST_2)), _mm_cmpeq_epi8(f, _mm_set1_epi8(PHONE_FIRST_3))));
         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
         unsigned bits = (unsigned)_mm_movemask_epi8(hit);
         if (bits) return q + (size_t)__builtin_ctz(bits);
         q += 16;
     }
 #endif
-    while (q < limit && !(b[q] == 0xEF || ((b[q] | 0x20) == 't' || (b[q] | 0x20) == 'p' || (b[q] | 0x20) == 'c' ||
-                                          (b[q] | 0x20) == 'h'))) {
+    while (q < limit && !(b[q] == 0xEF || ((b[q] | 0x20) == PHONE_FIRST_0 || (b[q] | 0x20) == PHONE_FIRST_1 ||
+                                          (b[q] | 0x20) == PHONE_FIRST_2 || (b[q] | 0x20) == PHONE_FIRST_3))) {
         q++;
     }
     return q;
@@ -476,7 +421,7 @@ static int gap_at(BeianAnchorState *state, const uint8_t *b, size_t count, size_
         if (!state->html || q + 1 >= count) return 0;
         uint8_t next = b[q + 1];
         if (!(is_ascii_letter(next) || next == '/' || next == '!' || next == '?')) return 0;
-        size_t end = next_tag_end(state, b, q + 1, q + MAX_TAG < count ? q + MAX_TAG : count);
+        size_t end = next_tag_end(state, b, q + 1, q + BEIAN_MAX_TAG < count ? q + BEIAN_MAX_TAG : count);
         if (end == NOT_FOUND) return 0;
         *length = end + 1 - q;
         return 1;
@@ -522,17 +467,15 @@ static int gap_or_joiner(BeianAnchorState *state, const uint8_t *b, size_t count
     return 0;
 }
 
-/// Characters of the words allowed between 举报/投诉 and the number (Labels.hotlineZhWords:
-/// 受理 中心 专用 电话号码 电话 热线 专线 号码 Tel), in simplified and traditional forms, and colons.
+/// Characters of the words allowed between 举报/投诉 and the number (Labels.hotlineZhWords), in
+/// simplified and traditional forms, and colons.
 static int hotline_word_char(int32_t cp) {
     switch (cp) {
-    case 0x53D7: case 0x7406: case 0x4E2D: case 0x5FC3: case 0x4E13: case 0x5C08: case 0x7528:  // 受理中心专專用
-    case 0x7535: case 0x96FB: case 0x8BDD: case 0x8A71: case 0x53F7: case 0x865F: case 0x7801:  // 电電话話号號码
-    case 0x78BC: case 0x70ED: case 0x71B1: case 0x7EBF: case 0x7DDA: case 0x7DAB:               // 碼热熱线線綫
+    HOTLINE_CHAR_CASES
         return 1;
     default:
         cp = halfwidth(cp);
-        return cp == ':' || cp == 'T' || cp == 't' || cp == 'E' || cp == 'e' || cp == 'L' || cp == 'l';
+        return cp == ':' || hotline_letter(cp);
     }
 }
 
@@ -624,26 +567,15 @@ static inline __attribute__((always_inline)) int is_candidate(const uint8_t *b, 
         if (i + 2 >= count) return 0;
         uint8_t x = b[i + 1], y = b[i + 2];
         switch (c) {
-        case 0xE5: return (x == 0xA4 && y == 0x87) || (x == 0x82 && y == 0x99) || (x == 0xA0 && y == 0xB1);
-        case 0xE6: return (x == 0x8A && y == 0xA5) || (x == 0x96 && y == 0x87) || (x == 0x80 && y == 0xA7);  // 报 文 性
-        case 0xE7: return (x == 0xA0 && y == 0x81) || (x == 0xA2 && y == 0xBC) || (x == 0x85 && y == 0xA7) ||  // 码 碼 照
-                          (x == 0xAC && y == 0xAC);                                                           // 第
-        case 0xE8: return (x == 0xAF && (y == 0x81 || y == 0x89)) || (x == 0xAD && y == 0x89) || (x == 0xA8 && (y == 0xBC || y == 0xB4));
-        case 0xE2: return (x == 0x80 && y >= 0x90 && y <= 0x95) || (x == 0x88 && y == 0x92);
-        case 0xEF:
+        case 0xE2: return (x == 0x80 && y >= 0x90 && y <= 0x95) || (x == 0x88 && y == 0x92);  // dashes
+        case 0xEF:  // full-width letters and dashes
             return (x == 0xBC && (y == 0x8D || (y >= 0xA1 && y <= 0xBA))) || (x == 0xB9 && y == 0xA3) ||
                    (x == 0xBD && y >= 0x81 && y <= 0x9A);
-        default: return 0;
+        default: return label_utf8(c, x, y);
         }
     }
     if (!is_ascii_letter(c) || i + 3 >= count) return 0;
-    uint8_t f0 = c | 0x20, f1 = b[i + 1] | 0x20, f2 = b[i + 2] | 0x20, f3 = b[i + 3] | 0x20;
-    return (f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
-           (f0 == 't' && f1 == 'i' && f2 == 'p' && b[i + 3] == '-') || (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') ||
-           // An ideograph right after ICP (ICP备) leaves no room for English label words.
-           (f0 == 'i' && f1 == 'c' && f2 == 'p' && !(b[i + 3] >= 0xE4 && b[i + 3] <= 0xE9)) ||
-           (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') ||
-           (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i') || (f0 == 'g' && f1 == 'o' && f2 == 'n' && f3 == 'g');
+    return english_utf8_start(c | 0x20, b[i + 1] | 0x20, b[i + 2] | 0x20, b[i + 3] | 0x20, b[i + 3]);
 }
 
 /// Whether a full-width Latin letter (Ａ–Ｚ, ａ–ｚ) starts at `i`.
@@ -671,10 +603,6 @@ static int letter_digit_dash(const uint8_t *b, size_t count, size_t floor, size_
     return 1;
 }
 
-/// English label words ICPRecognizer reads between "ICP" and the number.
-static const char *const icp_words[] = {"prepared", "filing", "record", "recordal", "beian", "bei", "zheng", "license",
-                                        "licence", "certificate", "number", "no", "registration"};
-
 /// After an English "ICP": : - . # and ICP label words, each a whole word (ICPRecognizer).
 static size_t icp_filler(const uint8_t *b, size_t count, size_t q, int32_t cp, size_t length) {
     int32_t half = halfwidth(cp);
@@ -689,12 +617,16 @@ static size_t icp_filler(const uint8_t *b, size_t count, size_t q, int32_t cp, s
 
 /// The code point an anchor character stands for, and the context checks it needs.
 static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i, size_t next, int32_t cp) {
-    if (cp == 0x7801 || cp == 0x78BC) {
+    switch (cp) {
+    LABEL_SECOND_CASES {
         // 码 after 代 after 用: every USCC label ends in 信用代码 (证券代码 is a stock code).
         size_t start, before;
-        if (previous_char(b, floor, i, 1, &start) != 0x4EE3) return 0;
-        int32_t second = previous_char(b, floor, start, 1, &before);
-        return second == 0x7528 || second == UNKNOWN_CHAR;
+        int32_t first = previous_char(b, floor, i, 1, &start);
+        if (first == UNKNOWN_CHAR || !label_accepts(cp, first)) return 0;
+        return label_second_accepts(cp, previous_char(b, floor, start, 1, &before));
+    }
+    default:
+        break;
     }
     if (is_label_char(cp)) {
         // Most label characters in prose follow another ideograph directly (设备, 日报):
@@ -717,7 +649,7 @@ static int char_accepted(const uint8_t *b, size_t count, size_t floor, size_t i,
     return half < 0x80 && is_ascii_letter((uint8_t)half);
 }
 
-/// Whether a number of MINIMUM_DIGITS or more ASCII digits ends right before the label whose
+/// Whether a number of BEIAN_MINIMUM_DIGITS or more ASCII digits ends right before the label whose
 /// second character starts at `i` (举 or 投 before it, gaps skipped): a number written before
 /// its label, 12377举报.
 static int digits_before_label(const uint8_t *b, size_t floor, size_t i) {
@@ -738,7 +670,7 @@ static int digits_before_label(const uint8_t *b, size_t floor, size_t i) {
     if (c == UNKNOWN_CHAR) return 1;
     int digits = 0;
     while (c >= '0' && c <= '9') {
-        if (++digits >= MINIMUM_DIGITS) return 1;
+        if (++digits >= BEIAN_MINIMUM_DIGITS) return 1;
         if (start == floor || !(b[start - 1] >= '0' && b[start - 1] <= '9')) return 0;
         start--;
         c = b[start];
@@ -761,21 +693,33 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
     } else if (is_ascii_letter(c) || is_fullwidth_letter(b, count, i)) {
         size_t which = 0;
         length = english_word(b, count, i, &which);
-        if (length == 0) accepted = 0;
-        // ICP: not inside a word, and a number after label words only. Security, police:
-        // English public security labels.
-        else if (which == WORD_ICP) accepted = !(i > 0 && is_ascii_letter(b[i - 1])) && number_follows(state, b, count, i + length, i + after, icp_filler, 0);
-        else if (which > WORD_ICP) accepted = 1;
-        // licence, license: only the news label's "Service Licence"; report, complain, tip-off:
-        // a hotline label, so a telephone word within the window.
-        else if (which >= WORD_LICENCE) accepted = service_before(b, floor, i);
-        // Before the word, anywhere in the window; after it, up to the end of the line, where
-        // the recogniser stops looking.
-        else accepted = phone_word_after(state, b, count, floor, line_end(b, count, i, i + after));
+        if (length == 0) {
+            accepted = 0;
+        } else {
+            switch (english_word_rules[which]) {
+            // ICP: not inside a word, and a number after label words only.
+            case RULE_ICP:
+                accepted = !(i > 0 && is_ascii_letter(b[i - 1])) && number_follows(state, b, count, i + length, i + after, icp_filler, 0);
+                break;
+            // licence, license: only the news label's "Service Licence".
+            case RULE_AFTER_SERVICE: accepted = service_before(b, floor, i); break;
+            // report, complain, tip-off: a hotline label, so a telephone word within the window:
+            // before the word, anywhere in the window; after it, up to the end of the line, where
+            // the recogniser stops looking.
+            case RULE_PHONE_WORD: accepted = phone_word_after(state, b, count, floor, line_end(b, count, i, i + after)); break;
+            // security, police, gong: English and pinyin public security labels.
+            default: accepted = 1; break;
+            }
+        }
     } else {
         int32_t cp = decode_utf8(b, count, i, &length);
         accepted = char_accepted(b, count, floor, i, i + length, cp);
-        if (accepted && (cp == 0x62A5 || cp == 0x5831 || cp == 0x8BC9 || cp == 0x8A34)) {
+        int hotline = 0;
+        switch (cp) {
+        HOTLINE_LABEL_CASES hotline = 1; break;
+        default: break;
+        }
+        if (accepted && hotline) {
             // 12377举报: the number written first, right before the label.
             if (digits_before_label(b, floor, i)) return 1;
             accepted = number_follows(state, b, count, i + length, i + after, hotline_filler, 1);
@@ -791,7 +735,7 @@ static int verify(const uint8_t *b, size_t count, size_t i, size_t before, size_
 /// An exact shortcut for the commonest candidate: a label character right after an ideograph
 /// that cannot precede it (设备, 日报). True only where `verify` would reject.
 static inline int quick_reject(const uint8_t *b, size_t count, size_t i) {
-    if (i < 3 || i + 2 >= count || b[i] < 0xE5 || b[i] > 0xE8) return 0;
+    if (i < 3 || i + 2 >= count || b[i] < LABEL_LEAD_FIRST || b[i] > LABEL_LEAD_LAST) return 0;
     uint8_t lead = b[i - 3];
     if (lead < 0xE3 || lead > 0xE9 || (b[i - 2] & 0xC0) != 0x80 || (b[i - 1] & 0xC0) != 0x80) return 0;
     int32_t previous = ((lead & 0x0F) << 12) | ((b[i - 2] & 0x3F) << 6) | (b[i - 1] & 0x3F);
@@ -850,34 +794,30 @@ static void shufti_add_range(int set, int bucket, int position, uint8_t first, u
 #define ANY(set, bucket, position) shufti_add_range((set), (bucket), (position), 0x00, 0xFF)
 
 __attribute__((constructor)) static void shufti_build(void) {
-    // Set 0: label characters, lead byte E5–E8 then second and third bytes (pairs of labels
-    // that share nibbles go together), and the dashes after E2. Position 3 is not read.
-    static const char *const pairs[7][2] = {
-        {"\xA4\x96", "\x87"},          // 备 A4 87, 文 96 87
-        {"\x82", "\x99"},              // 備
-        {"\xAF\xAD", "\x81\x89"},      // 证 AF 81, 诉 AF 89, 證 AD 89
-        {"\xA8\xA2", "\xBC\xB4"},      // 証 A8 BC, 訴 A8 B4, 碼 A2 BC
-        {"\x8A\xAC", "\xA5\xAC"},      // 报 8A A5, 第 AC AC
-        {"\x80\x85", "\xA7"},          // 性 80 A7, 照 85 A7
-        {"\xA0", "\x81\xB1"},          // 码 A0 81, 報 A0 B1
-    };
-    for (int bucket = 0; bucket < 7; bucket++) {
-        ADD(0, bucket, 0, "\xE5\xE6\xE7\xE8");
-        shufti_add(0, bucket, 1, (const uint8_t *)pairs[bucket][0], strlen(pairs[bucket][0]));
-        shufti_add(0, bucket, 2, (const uint8_t *)pairs[bucket][1], strlen(pairs[bucket][1]));
+    // Set 0: label characters (buckets 0–6, generated from the label table), and the dashes
+    // after E2. Position 3 is not read.
+    for (int bucket = 0; bucket < LABEL_BUCKETS; bucket++) {
+        for (int position = 0; position < 3; position++) {
+            const char *bytes = label_buckets[bucket][position];
+            shufti_add(0, bucket, position, (const uint8_t *)bytes, strlen(bytes));
+        }
     }
     ADD(0, 7, 0, "\xE2");                      // ‐ ‑ ‒ – — ― (E2 80 90–95), − (E2 88 92)
     ADD(0, 7, 1, "\x80\x88");
     shufti_add_range(0, 7, 2, 0x90, 0x95);
-    // Set 1: full-width forms after EF, "-" "&", and the English words' first four letters.
+    // Set 1: full-width forms after EF, "-" "&", and the English words' first letters (buckets
+    // 4–7, generated).
     ADD(1, 0, 0, "\xEF"); ADD(1, 0, 1, "\xBC"); shufti_add_range(1, 0, 2, 0xA1, 0xBA); ANY(1, 0, 3);  // Ａ–Ｚ
     ADD(1, 1, 0, "\xEF"); ADD(1, 1, 1, "\xBD"); shufti_add_range(1, 1, 2, 0x81, 0x9A); ANY(1, 1, 3);  // ａ–ｚ
     ADD(1, 2, 0, "\xEF"); ADD(1, 2, 1, "\xBC\xB9"); ADD(1, 2, 2, "\x8D\xA3"); ANY(1, 2, 3);          // － BC 8D, ﹣ B9 A3
     ADD(1, 3, 0, "-&"); ANY(1, 3, 1); ANY(1, 3, 2); ANY(1, 3, 3);
-    ADD(1, 4, 0, "RrIi"); ADD(1, 4, 1, "EeCc"); ADD(1, 4, 2, "Pp"); ANY(1, 4, 3);       // rep, icp
-    ADD(1, 5, 0, "CcPpGg"); ADD(1, 5, 1, "Oo"); ADD(1, 5, 2, "MmLlNn"); ADD(1, 5, 3, "PpIiGg");  // comp, poli, gong
-    ADD(1, 6, 0, "TtLl"); ADD(1, 6, 1, "Ii"); ADD(1, 6, 2, "PpCc"); ADD(1, 6, 3, "-Ee");   // tip-, lice
-    ADD(1, 7, 0, "Ss"); ADD(1, 7, 1, "Ee"); ADD(1, 7, 2, "Cc"); ADD(1, 7, 3, "Uu");        // secu
+    for (int bucket = 0; bucket < ENGLISH_BUCKETS; bucket++) {
+        for (int position = 0; position < 4; position++) {
+            const char *bytes = english_buckets[bucket][position];
+            if (bytes) shufti_add(1, 4 + bucket, position, (const uint8_t *)bytes, strlen(bytes));
+            else ANY(1, 4 + bucket, position);
+        }
+    }
     // Set 2: the second and third bytes of the ideographs that may precede a label character,
     // a bucket per high nibble of the second byte (positions 0 and 1 here are the two bytes
     // before the label character).
@@ -986,63 +926,12 @@ size_t beian_find_anchors(const uint8_t *bytes, size_t count, size_t from, size_
 
 // MARK: Legacy double-byte encodings
 
-/// How far after a candidate a number is looked for on the raw bytes: the UTF-8 window
-/// (Prefilter.windowAfter, 384 bytes) holds at least half as many raw bytes, since every
-/// character takes at least half as many bytes in UTF-8 as in GB18030 or Big5.
-#define LEGACY_AFTER 768
-/// How far before a candidate its label's context is looked for, for the same reason twice
-/// the UTF-8 window (Prefilter.windowBefore, 192 bytes).
-#define LEGACY_BEFORE 384
+// How far after and before a candidate the walk looks: BEIAN_LEGACY_AFTER and
+// BEIAN_LEGACY_BEFORE, twice the UTF-8 windows (CBeianScan.h).
 
-/// Two-byte codes in GB18030 and Big5 (in this order) of the label characters, and of the
-/// characters that may precede each, so that pages in those encodings are decoded only
-/// around possible identifiers. Values from the encodings' tables (ICU gb18030, Big5).
-/// `icp`: "P" may precede the label (ICP备, ICP证).
-/// `second`: when set, the character that must stand before the matched predecessor (用 before
-/// 代 before 码, as for UTF-8). `hotline`: only hotline label words may follow (举报, 投诉).
-typedef struct { uint16_t label; int icp; uint16_t previous[12]; uint16_t second; int hotline; } LegacyLabel;
-
-static const LegacyLabel gb18030_labels[] = {
-    // 备 after 安 关 關 関 Ｐ ｐ 算 网 網 局 队 隊
-    {0xB1B8, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3, 0xCDF8, 0xBE57, 0xBED6, 0xB6D3, 0xEAA0}},
-    {0x82E4, 1, {0xB0B2, 0xB9D8, 0xEA50, 0xE976, 0xA3D0, 0xA3F0, 0xCBE3, 0xCDF8, 0xBE57, 0xBED6, 0xB6D3, 0xEAA0}},  // 備
-    {0xD6A4, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 证 after 可 Ｐ ｐ 出 网 網
-    {0xD743, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 證
-    {0xD45E, 1, {0xBFC9, 0xA3D0, 0xA3F0, 0xB3F6, 0xCDF8, 0xBE57}},          // 証
-    {0xC2EB, 0, {0xB4FA}, 0xD3C3},                                          // 码 after 代 after 用
-    {0xB461, 0, {0xB4FA}, 0xD3C3},                                          // 碼
-    {0xD5D5, 0, {0xD6B4, 0x88CC}},                                          // 照 after 执 執
-    {0xCEC4, 0, {0xCDF8, 0xBE57}},                                          // 文 after 网 網
-    {0xB5DA, 0, {0xD7D6}},                                                  // 第 after 字
-    {0xD0D4, 0, {0xD3AA, 0xA049}},                                          // 性 after 营 營
-    {0xB1A8, 0, {0xBED9, 0xC565, 0x9448}, 0, 1},                          // 报 after 举 舉 擧
-    {0x88F3, 0, {0xBED9, 0xC565, 0x9448}, 0, 1},                          // 報
-    {0xCBDF, 0, {0xCDB6}, 0, 1},                                          // 诉 after 投
-    {0xD456, 0, {0xCDB6}, 0, 1},                                          // 訴
-};
-static const LegacyLabel big5_labels[] = {
-    {0xB3C6, 1, {0xA677, 0xC3F6, 0xA2DE, 0xA2F8, 0xBAE2, 0xBAF4, 0xCA49, 0xA7BD, 0xB6A4}},  // 備 after 安 關 Ｐ ｐ 算 網 网 局 隊
-    {0xC3D2, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4, 0xCA49}},  // 證 after 可 Ｐ ｐ 出 網 网
-    {0xB5FD, 1, {0xA569, 0xA2DE, 0xA2F8, 0xA558, 0xBAF4, 0xCA49}},  // 証
-    {0xBD58, 0, {0xA54E}, 0xA5CE},                                  // 碼 after 代 after 用
-    {0xB7D3, 0, {0xB0F5}},                                          // 照 after 執
-    {0xA4E5, 0, {0xBAF4, 0xCA49}},                                  // 文 after 網 网 (Big5 has both)
-    {0xB2C4, 0, {0xA672}},                                          // 第 after 字
-    {0xA9CA, 0, {0xC0E7}},                                          // 性 after 營
-    {0xB3F8, 0, {0xC17C}, 0, 1},                                          // 報 after 舉
-    {0xB644, 0, {0xA7EB}, 0, 1},                                          // 訴 after 投
-};
-/// The characters of the hotline label words (Labels.hotlineZhWords: 受理 中心 专用 电话号码 电话
-/// 热线 专线 号码) and the full-width colon, in GB18030 and in Big5 (traditional forms only).
-static const uint16_t gb18030_hotline_chars[] = {0xCADC, 0xC0ED, 0xD6D0, 0xD0C4, 0xD7A8, 0x8CA3, 0xD3C3, 0xB5E7, 0xEB8A,
-                                                 0xBBB0, 0xD492, 0xBAC5, 0xCC96, 0xC2EB, 0xB461, 0xC8C8, 0x9FE1, 0xCFDF,
-                                                 0xBE80, 0xBE51, 0xA3BA};
-static const uint16_t big5_hotline_chars[] = {0xA8FC, 0xB27A, 0xA4A4, 0xA4DF, 0xB14D, 0xA5CE, 0xB971, 0xB8DC, 0xB8B9,
-                                              0xBD58, 0xBCF6, 0xBD75, 0xA147};
-/// Dashes other than "-" (－ ﹣ ‐ – — ― in GB18030; － ﹣ – — in Big5), and the full-width
-/// digits 1–3 that may end a telecom category.
-static const uint16_t gb18030_dashes[] = {0xA3AD, 0xA981, 0xA95C, 0xA843, 0xA1AA, 0xA844};
-static const uint16_t big5_dashes[] = {0xA1D0, 0xA1DF, 0xA156, 0xA158};
+// The two-byte codes of label characters, their predecessors, the hotline words and dashes in
+// GB18030 and Big5 (gb18030_labels, big5_labels …) are generated, from ICU's converters, into
+// labels.generated.h.
 
 enum { LEGACY_NONE = 0, LEGACY_MATCH = 1, LEGACY_ANY = 2 };
 
@@ -1057,7 +946,7 @@ static int legacy_previous(const uint8_t *b, size_t floor, size_t end, const uin
         if (is_ascii_space(c)) { end--; continue; }
         if (c == '>') {
             size_t k = end - 1;
-            while (k > floor && b[k - 1] != '<' && end - k < MAX_TAG) k--;
+            while (k > floor && b[k - 1] != '<' && end - k < BEIAN_MAX_TAG) k--;
             if (k > floor && b[k - 1] == '<') { end = k - 1; continue; }
             return LEGACY_NONE;
         }
@@ -1124,7 +1013,7 @@ static inline int legacy_gap_or_joiner(BeianAnchorState *state, const uint8_t *b
 }
 
 /// Reads a number on from `q`: digit-like characters with only gaps and joiners between, up
-/// to MINIMUM_DIGITS of them; returns how many. `*stop` is where reading stopped and
+/// to BEIAN_MINIMUM_DIGITS of them; returns how many. `*stop` is where reading stopped and
 /// `*first_tag` where the first tag it stepped over starts (NOT_FOUND for none). A reading
 /// that fails after a tag is remembered from the tag's end on: searches that start inside the
 /// tag (which TextView may show as text) come to the same end and need not read on again.
@@ -1146,7 +1035,7 @@ static inline __attribute__((always_inline)) int read_number(BeianAnchorState *s
             between = !digit && legacy_gap_or_joiner(state, b, count, q, &length);
         }
         if (digit) {
-            if (++digits >= MINIMUM_DIGITS) { *stop = q + length; return digits; }
+            if (++digits >= BEIAN_MINIMUM_DIGITS) { *stop = q + length; return digits; }
         } else if (!between) {
             break;
         } else if (b[q] == '<' && *first_tag == NOT_FOUND) {
@@ -1155,7 +1044,7 @@ static inline __attribute__((always_inline)) int read_number(BeianAnchorState *s
             if (state->read_from == tag_end) {
                 digits += state->read_digits;
                 *stop = state->read_stop;
-                return digits < MINIMUM_DIGITS ? digits : MINIMUM_DIGITS;
+                return digits < BEIAN_MINIMUM_DIGITS ? digits : BEIAN_MINIMUM_DIGITS;
             }
             digits_before_tag_end = digits;
         }
@@ -1190,7 +1079,7 @@ static int number_after(BeianAnchorState *state, const uint8_t *b, size_t count,
             if (!legacy_digit_like(b, q, length, reading == READ_BIG5)) { q += length; continue; }
         }
         size_t stop, first_tag;
-        if (read_number(state, b, count, q, reading, &stop, &first_tag) >= MINIMUM_DIGITS) {
+        if (read_number(state, b, count, q, reading, &stop, &first_tag) >= BEIAN_MINIMUM_DIGITS) {
             state->clear_from = from;
             state->clear_until = q;
             state->found = q;
@@ -1219,9 +1108,8 @@ static int legacy_hotline_follows(BeianAnchorState *state, const uint8_t *b, siz
         if (legacy_digit_like(b, q, length, big5)) return 1;
         uint8_t c = b[q];
         if (length == 1) {
-            uint8_t folded = c | 0x20;
             if (c == '+' || c == '(') return 1;
-            if (is_ascii_space(c) || c == ':' || folded == 't' || folded == 'e' || folded == 'l') { q++; continue; }
+            if (is_ascii_space(c) || c == ':' || hotline_letter(c)) { q++; continue; }
             if (c == '<' && gap_at(state, b, count, q, &length)) { q += length; continue; }
             return 0;
         }
@@ -1282,7 +1170,7 @@ static int legacy_service_before(const uint8_t *b, size_t floor, size_t i, int b
         }
         if (end <= floor || b[end - 1] != '>') break;
         size_t k = end - 1;
-        while (k > floor && b[k - 1] != '<' && end - k < MAX_TAG) k--;
+        while (k > floor && b[k - 1] != '<' && end - k < BEIAN_MAX_TAG) k--;
         if (k <= floor || b[k - 1] != '<') return 0;
         end = k - 1;
     }
@@ -1334,21 +1222,6 @@ static int legacy_telecom_dash(const uint8_t *b, size_t i, int big5) {
     return big5 ? (pair >= 0xA2B0 && pair <= 0xA2B2) : (pair >= 0xA3B1 && pair <= 0xA3B3);
 }
 
-/// Whether the ASCII letters `c`, `d` may begin an English anchor word: report, complain,
-/// tip-off, licence/license, ICP, security, police, gong (Gongwang Anbei, pinyin 公网安备).
-static inline int ascii_word_start(uint8_t c, uint8_t d) {
-    d |= 0x20;
-    switch (c | 0x20) {
-    case 'r': return d == 'e';
-    case 'c': case 'g': return d == 'o';
-    case 't': case 'l': return d == 'i';
-    case 'i': return d == 'c';
-    case 's': return d == 'e';
-    case 'p': return d == 'o';
-    default: return 0;
-    }
-}
-
 /// Whether a dash of `length` bytes at `i` may stand between a letter and a digit, as in
 /// Beijing-YunQue-20230821: spaces skipped, a tag, a reference or a double-byte character
 /// (a full-width letter or digit) on either side counts, since they are decoded later.
@@ -1383,7 +1256,7 @@ typedef struct {
 
 static inline int legacy_is_pair(const LegacyWalk *w, uint16_t code) { return w->pairs[code >> 3] & (1u << (code & 7)); }
 
-/// Whether MINIMUM_DIGITS ASCII digits may end before `end` once decoded, gaps skipped as the
+/// Whether BEIAN_MINIMUM_DIGITS ASCII digits may end before `end` once decoded, gaps skipped as the
 /// UTF-8 rule skips them: white space, the ideographic space (GB18030 A1A1, Big5 A140) and, in
 /// GB18030, any four-byte sequence (U+00A0 is one). A tag end or a reference end (">" ";")
 /// may hide digits, so it counts too (a superset).
@@ -1403,7 +1276,7 @@ static int legacy_digits_before(const uint8_t *b, size_t floor, size_t end, int 
     }
     if (end == floor) return 0;
     if (b[end - 1] == '>' || b[end - 1] == ';') return 1;
-    for (int digits = 0; digits < MINIMUM_DIGITS; digits++, end--) {
+    for (int digits = 0; digits < BEIAN_MINIMUM_DIGITS; digits++, end--) {
         if (end == floor || b[end - 1] < '0' || b[end - 1] > '9') return 0;
     }
     return 1;
@@ -1421,7 +1294,7 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
         if (step != 2) return 0;
         uint16_t pair = (uint16_t)(c << 8 | b[i + 1]);
         if (!legacy_is_pair(w, pair)) return 0;
-        size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
+        size_t floor = i > BEIAN_LEGACY_BEFORE ? i - BEIAN_LEGACY_BEFORE : 0;
         for (size_t k = 0; k < w->label_count && !candidate; k++) {
             if (w->labels[k].label != pair) continue;
             if (!legacy_previous_accepts(b, floor, i, &w->labels[k])) continue;
@@ -1432,7 +1305,7 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
                 while (label_end > floor && is_ascii_space(b[label_end - 1])) label_end--;
                 if (label_end >= floor + 2 && legacy_digits_before(b, floor, label_end - 2, big5)) return 1;
             }
-            candidate = !w->labels[k].hotline || legacy_hotline_follows(state, b, count, i + 2, i + 2 + LEGACY_AFTER, big5);
+            candidate = !w->labels[k].hotline || legacy_hotline_follows(state, b, count, i + 2, i + 2 + BEIAN_LEGACY_AFTER, big5);
         }
         for (size_t k = 0; k < w->dash_count && !candidate; k++) {
             candidate = w->dashes[k] == pair && (legacy_telecom_dash(b, i, big5) || legacy_letter_digit_dash(b, count, i, 2));
@@ -1453,27 +1326,26 @@ static int legacy_candidate(const LegacyWalk *w, size_t i, size_t step) {
         // As for UTF-8, with what can be read on the raw bytes: ICP not inside a word and
         // followed by its label words; licence after "Service"; a hotline word with a
         // telephone word near.
-        if (f0 == 'i' && f1 == 'c' && f2 == 'p') {
+        int rule = english_legacy_rule(f0, f1, f2, f3);
+        if (rule == RULE_ICP) {
             int inside_word = i >= 2 && is_ascii_letter(b[i - 1]) && b[i - 2] < 0x81;
-            candidate = !inside_word && legacy_icp_follows(state, b, count, i + 3, i + 3 + LEGACY_AFTER);
-        } else if (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') {
-            candidate = legacy_service_before(b, i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0, i, big5);
-        } else if ((f0 == 'r' && f1 == 'e' && f2 == 'p') || (f0 == 'c' && f1 == 'o' && f2 == 'm' && f3 == 'p') ||
-                   (f0 == 't' && f1 == 'i' && f2 == 'p')) {
+            candidate = !inside_word && legacy_icp_follows(state, b, count, i + 3, i + 3 + BEIAN_LEGACY_AFTER);
+        } else if (rule == RULE_AFTER_SERVICE) {
+            candidate = legacy_service_before(b, i > BEIAN_LEGACY_BEFORE ? i - BEIAN_LEGACY_BEFORE : 0, i, big5);
+        } else if (rule == RULE_PHONE_WORD) {
             // A telephone word before or after, in ASCII or full-width letters (judged once
             // decoded); the walk has passed every full-width letter before.
-            size_t floor = i > LEGACY_BEFORE ? i - LEGACY_BEFORE : 0;
-            size_t end = line_end(b, count, i, i + LEGACY_AFTER);
+            size_t floor = i > BEIAN_LEGACY_BEFORE ? i - BEIAN_LEGACY_BEFORE : 0;
+            size_t end = line_end(b, count, i, i + BEIAN_LEGACY_AFTER);
             candidate = phone_word_after(state, b, count, floor, end) ||
                         (state->last_letter != NOT_FOUND && state->last_letter >= floor) ||
                         legacy_fullwidth_letter_in(b, count, i, end, big5);
         } else {
-            candidate = (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') || (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i') ||
-                        (f0 == 'g' && f1 == 'o' && f2 == 'n' && f3 == 'g');
+            candidate = rule == RULE_NONE;
         }
     }
     // Every anchor has a number after it, within its window of decoded text.
-    return candidate && number_after(state, b, count, i + step, i + step + LEGACY_AFTER, big5 ? READ_BIG5 : READ_GB18030);
+    return candidate && number_after(state, b, count, i + step, i + step + BEIAN_LEGACY_AFTER, big5 ? READ_BIG5 : READ_GB18030);
 }
 
 /// Walks from the character start `i` until at least `until`, character by character, as the
@@ -1569,22 +1441,20 @@ static void legacy_tables(const uint8_t *pairs, LegacyTables *t) {
             }
         }
     }
-    // ASCII: bucket 0 for - and & (any byte after), then one per first letter with the
-    // second letters `ascii_word_start` accepts after it.
-    static const char *const words[] = {"re", "co", "ti", "li", "ic", "se", "po"};
+    // ASCII: bucket 0 for - and & (any byte after), then one per second letter with the first
+    // letters `ascii_word_start` accepts before it (generated from the English anchor words).
     nibble_add(t->first_low, t->first_high, '-', 0);
     nibble_add(t->first_low, t->first_high, '&', 0);
     for (unsigned byte = 0; byte < 256; byte++) nibble_add(t->second_low, t->second_high, (uint8_t)byte, 0);
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < ENGLISH_PAIR_BUCKETS; k++) {
         int bucket = 1 + k;
-        nibble_add(t->first_low, t->first_high, (uint8_t)words[k][0], bucket);
-        nibble_add(t->first_low, t->first_high, (uint8_t)(words[k][0] - 0x20), bucket);
-        nibble_add(t->second_low, t->second_high, (uint8_t)words[k][1], bucket);
-        nibble_add(t->second_low, t->second_high, (uint8_t)(words[k][1] - 0x20), bucket);
+        for (const char *first = english_pair_buckets[k][0]; *first; first++) {
+            nibble_add(t->first_low, t->first_high, (uint8_t)*first, bucket);
+            nibble_add(t->first_low, t->first_high, (uint8_t)(*first - 0x20), bucket);
+        }
+        nibble_add(t->second_low, t->second_high, (uint8_t)english_pair_buckets[k][1][0], bucket);
+        nibble_add(t->second_low, t->second_high, (uint8_t)(english_pair_buckets[k][1][0] - 0x20), bucket);
     }
-    // "go" (gong) shares the bucket of "co": same second letter.
-    nibble_add(t->first_low, t->first_high, 'g', 2);
-    nibble_add(t->first_low, t->first_high, 'G', 2);
 }
 
 /// 32 bits: which bytes of `v` lie in [first, last] (unsigned, first > 0).
@@ -1663,7 +1533,7 @@ __attribute__((constructor)) static void legacy_build(void) {
         legacy_tables(pairs, &legacy_tables_by_family[big5]);
 #endif
     }
-    for (const char *c = "-&rRcCtTlLiIsSpPgG"; *c; c++) legacy_starts[(uint8_t)*c] = 1;
+    for (const char *c = LEGACY_START_BYTES; *c; c++) legacy_starts[(uint8_t)*c] = 1;
 }
 
 size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from, int big5, int scalar_only,
@@ -1712,12 +1582,11 @@ size_t beian_find_legacy_candidates(const uint8_t *b, size_t count, size_t from,
 }
 
 int beian_anchors_self_check(void) {
-    static const int32_t labels[] = {0x5907, 0x5099, 0x8BC1, 0x8B49, 0x8A3C, 0x62A5, 0x5831, 0x8BC9, 0x8A34,
-                                     0x7801, 0x78BC, 0x7167, 0x6587, 0x7B2C, 0x6027};
+    const int32_t *labels = label_chars;
     size_t listed = sizeof label_predecessors / sizeof *label_predecessors;
     for (int32_t cp = 0x4000; cp <= 0x9FFF; cp++) {
         int accepted = 0;
-        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+        for (size_t k = 0; k < sizeof label_chars / sizeof *label_chars; k++) {
             if (!is_label_char(labels[k])) return 0;
             accepted |= label_accepts(labels[k], cp);
         }

@@ -4,13 +4,17 @@
 /// like a GB/T 2260 division (INFERRED from every example: 110108 Haidian, 330110 Yuhang), so
 /// they are checked against the division table. What the other digits mean is UNCONFIRMED.
 struct AlgorithmFilingRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .algorithm)
+
     static let length = 21
 
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
-            guard view[index] == "网", let labelEnd = view.match(Labels.algorithm, at: index, gapsInside: true) else {
+            guard labelStarts.contains(view[index]), let labelEnd = view.match(Labels.algorithm, at: index, gapsInside: true) else {
                 index += 1
                 continue
             }

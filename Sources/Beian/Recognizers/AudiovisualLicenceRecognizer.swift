@@ -4,12 +4,16 @@
 /// label (视听节目许可证 …) must precede them. The first two digits seem to encode the province
 /// in a non-GB/T 2260 order (INFERRED, UNCONFIRMED), so no province is read from them.
 struct AudiovisualLicenceRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .audiovisual)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
             let scalar = view[index]
-            guard scalar == "视" || scalar == "网", let label = view.matchAny(Labels.audiovisual, at: index, gapsInside: true) else {
+            guard labelStarts.contains(scalar), let label = view.matchAny(Labels.audiovisual, at: index, gapsInside: true) else {
                 index += 1
                 continue
             }

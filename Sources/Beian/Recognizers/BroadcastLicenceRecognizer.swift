@@ -5,11 +5,15 @@
 /// province, no issue). A province (or 广媒) must stand there: 字第 alone is common prose.
 /// After 网出证（P） the same shape belongs to a publishing licence, which wins.
 struct BroadcastLicenceRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .broadcast)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
-            guard view[index] == Labels.character, let labelEnd = view.match(Labels.broadcast, at: index, gapsInside: true) else {
+            guard labelStarts.contains(view[index]), let labelEnd = view.match(Labels.broadcast, at: index, gapsInside: true) else {
                 index += 1
                 continue
             }

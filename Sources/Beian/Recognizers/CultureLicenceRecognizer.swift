@@ -5,11 +5,15 @@
 /// Culture. The part lengths (4–5 and 2–4 digits) come from real licences, so other lengths
 /// are warnings.
 struct CultureLicenceRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .culture)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
-            guard view[index] == "网", var cursor = view.match(Labels.culture, at: index, gapsInside: true) else {
+            guard labelStarts.contains(view[index]), var cursor = view.match(Labels.culture, at: index, gapsInside: true) else {
                 index += 1
                 continue
             }

@@ -6,11 +6,15 @@
 /// (（粤）—经营性—2018—0092), the business in brackets (浙-（经营性）-2017-0005), the province
 /// without brackets (京-非经营性-2012-0005).
 struct DrugInfoCertificateRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .drugBusiness)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
-            guard view[index] == "经", let labelEnd = view.match(Labels.drugBusiness, at: index, gapsInside: true) else {
+            guard labelStarts.contains(view[index]), let labelEnd = view.match(Labels.drugBusiness, at: index, gapsInside: true) else {
                 index += 1
                 continue
             }

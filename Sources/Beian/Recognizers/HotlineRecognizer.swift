@@ -3,6 +3,9 @@
 /// ("report hotline", "can be reported by calling this telephone number:").
 /// Numbers without such a label are not reported.
 struct HotlineRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .hotlineZh)
+
     /// How far (in scalars) an English label may stand before its number.
     static let englishReach = 120
     /// How many numbers one label may introduce ("12377 0898-68555596" has two).
@@ -10,11 +13,12 @@ struct HotlineRecognizer: Recognizer {
 
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
             let numberStart: Int?
             let scalar = view[index]
-            if scalar == "举" || scalar == "投" {
+            if labelStarts.contains(scalar) {
                 numberStart = chineseLabel(view, at: index)
                 if numberStart == nil, let before = shortNumberBefore(view, label: index) {
                     findings.append(finding(before, view: view, context: context))

@@ -4,11 +4,15 @@
 /// anywhere, "ICP" in any case or width. The kind follows the mark after ICP (备 or 证),
 /// not the label before: "ICP证：浙ICP备09003598号" is a filing.
 struct ICPRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .icp)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
-            guard view[index] == "I" || view[index] == "i", !view.isASCIILetterScalar(index - 1),
+            guard labelStarts.contains(view[index]), !view.isASCIILetterScalar(index - 1),
                   let afterICP = view.match(Labels.icp, at: index, gapsInside: true) else {
                 index += 1
                 continue

@@ -5,12 +5,16 @@
 /// licensees; T is the category (1 news organisations, 2 other platforms). The digits alone are
 /// ambiguous (an 11-digit string may be a mobile number), so a label must precede them.
 struct NewsLicenceRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .news)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
             let first = view[index]
-            guard first == "新" || first == "N" || first == "n", let label = view.matchAny(Labels.news, at: index) else {
+            guard labelStarts.contains(first), let label = view.matchAny(Labels.news, at: index) else {
                 index += 1
                 continue
             }

@@ -10,25 +10,31 @@
 struct PublicSecurityFilingRecognizer: Recognizer {
     /// How many scalars may stand between 公安局 and 备案 (朝阳分局, 网警支队, 网络安全保卫支队).
     static let bureauReach = 12
-    private static let labelTails: [[Unicode.Scalar]] = ["案号", "编号", "案", "号"].map(Labels.scalars)
+    /// Where its labels may start (the label table): English and pinyin labels; the Chinese
+    /// ones; a city bureau's.
+    private static let englishStarts = Labels.firstScalars(of: .publicSecurityEnglish, .publicSecurityPinyin)
+    private static let chineseStarts = Labels.firstScalars(of: .publicSecurity, .publicSecurityBare, .publicSecurityMisspelt,
+                                                           .policeBureau)
+    private static let bureauStarts = Labels.firstScalars(of: .policeBureau)
     private static let openers: Set<Unicode.Scalar> = ["[", "【", "(", "〔"]
 
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let englishStarts = Self.englishStarts, chineseStarts = Self.chineseStarts, bureauStarts = Self.bureauStarts
         var index = 0
         while index < view.count {
             let scalar = view[index]
-            if scalar == "P" || scalar == "p" || scalar == "G" || scalar == "g",
+            if englishStarts.contains(scalar),
                let english = englishFinding(in: view, at: index, context: context) {
                 findings.append(english.finding)
                 index = english.end
                 continue
             }
-            guard scalar == "公" || scalar == "网" else {
+            guard chineseStarts.contains(scalar) else {
                 index += 1
                 continue
             }
-            if scalar == "公", let bureau = cityBureauFinding(in: view, at: index, context: context) {
+            if bureauStarts.contains(scalar), let bureau = cityBureauFinding(in: view, at: index, context: context) {
                 findings.append(bureau.finding)
                 index = bureau.end
                 continue
@@ -38,7 +44,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
             var misspelt: String?
             if let end = view.match(Labels.publicSecurity, at: index, gapsInside: true) {
                 labelEnd = end
-                if let tail = view.matchAny(Self.labelTails, at: end) {
+                if let tail = view.matchAny(Labels.publicSecurityTails, at: end) {
                     labelEnd = tail.end
                     // 公网安备案号 reads as if 备案 were one word.
                     if view[end] == "案" { misspelt = view.text(index..<tail.end) }
@@ -48,7 +54,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
                 labelEnd = bare.end
                 prefixed = false
             } else if let wrong = view.matchAny(Labels.publicSecurityMisspelt, at: index, gapsInside: true) {
-                labelEnd = view.matchAny(Self.labelTails, at: wrong.end)?.end ?? wrong.end
+                labelEnd = view.matchAny(Labels.publicSecurityTails, at: wrong.end)?.end ?? wrong.end
                 misspelt = view.text(index..<labelEnd)
                 prefixed = true
             } else {
@@ -102,20 +108,11 @@ struct PublicSecurityFilingRecognizer: Recognizer {
 
     // MARK: English footers
 
-    /// English labels (formats.md §7): "Beijing Public Network Security No. 11011302007815",
-    /// "Shanghai Police No. 31011502406720"; and pinyin: "Zhe Gong Wang An Bei 33068102000388".
-    private static let englishLabels: [[Unicode.Scalar]] = [
-        "Public Network Security", "Public Security", "Police",
-    ].map(Labels.scalars)
-    /// The pinyin of 公网安备, read with any spacing: Gongwang Anbei, Gong Wang An Bei.
-    private static let pinyinLabel: [Unicode.Scalar] = Labels.scalars("GongWangAnBei")
-    private static let englishWords: Set<String> = ["filing", "record", "registration", "beian", "no", "number"]
-
     /// The English finding whose label starts at `index`, and the view index past it.
     func englishFinding(in view: TextView, at index: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
         guard !view.isASCIILetterScalar(index - 1) else { return nil }
-        let pinyin = view.match(Self.pinyinLabel, at: index, gapsInside: true)
-        guard let labelEnd = pinyin ?? view.matchAny(Self.englishLabels, at: index)?.end,
+        let pinyin = view.match(Labels.publicSecurityPinyin, at: index, gapsInside: true)
+        guard let labelEnd = pinyin ?? view.matchAny(Labels.publicSecurityEnglish, at: index)?.end,
               !view.isASCIILetterScalar(labelEnd) else { return nil }
         var cursor = view.skipGaps(from: labelEnd)
         // The pinyin label is the filing's own name: no "No." needs to follow it.
@@ -125,7 +122,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
                 cursor = view.skipGaps(from: cursor + 1)
                 continue
             }
-            guard let word = view.wordAt(cursor), Self.englishWords.contains(word.word.lowercased()) else { break }
+            guard let word = view.wordAt(cursor), Labels.publicSecurityEnglishWords.contains(word.word.lowercased()) else { break }
             sawWord = true
             cursor = view.skipGaps(from: word.end)
         }

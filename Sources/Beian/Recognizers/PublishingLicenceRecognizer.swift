@@ -4,17 +4,22 @@
 /// NPPA (INFERRED). The predecessor 互联网出版许可证 reads `新出网证（P）字NNN号` (legacy_format).
 /// The licence's name may stand for 网出证: `网络出版服务许可证（京）字121号` (people.cn).
 struct PublishingLicenceRecognizer: Recognizer {
+    /// Where its labels may start (the label table): 网出证 and the licence's name; 新出网证.
+    private static let labelStarts = Labels.firstScalars(of: .publishing, .publishingName)
+    private static let oldLabelStarts = Labels.firstScalars(of: .publishingOld)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts, oldLabelStarts = Self.oldLabelStarts
         var index = 0
         while index < view.count {
             let scalar = view[index]
             var labelEnd: Int?
             var old = false
-            if scalar == "网" {
+            if labelStarts.contains(scalar) {
                 labelEnd = view.match(Labels.publishing, at: index, gapsInside: true)
                     ?? view.match(Labels.publishingName, at: index, gapsInside: true).map(view.skipColon)
-            } else if scalar == "新" {
+            } else if oldLabelStarts.contains(scalar) {
                 labelEnd = view.match(Labels.publishingOld, at: index, gapsInside: true)
                 old = true
             }

@@ -4,11 +4,15 @@
 /// Shape (formats.md §6.6): `P（YYYY）NNNNNNN`; one footer prints `20220000005` (year and serial,
 /// no province). The shape alone is too plain, so the label must precede it.
 struct ReligiousInfoLicenceRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .religious)
+
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
-            guard view[index] == "宗", let labelEnd = view.match(Labels.religious, at: index, gapsInside: true) else {
+            guard labelStarts.contains(view[index]), let labelEnd = view.match(Labels.religious, at: index, gapsInside: true) else {
                 index += 1
                 continue
             }

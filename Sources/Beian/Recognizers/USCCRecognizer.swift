@@ -6,15 +6,19 @@
 /// (weights 3^(i-1) mod 31, as python-stdnum's `cn.uscc`). Eighteen characters alone are
 /// too plain, so a label (统一社会信用代码, 营业执照 …) must precede them.
 struct USCCRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .uscc)
+
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
+        let labelStarts = Self.labelStarts
         var index = 0
         while index < view.count {
             let scalar = view[index]
-            guard scalar == "统" || scalar == "社" || scalar == "信" || scalar == "营",
+            guard labelStarts.contains(scalar),
                   let label = view.matchAny(Labels.uscc, at: index, gapsInside: true) else {
                 index += 1
                 continue

@@ -10,10 +10,12 @@ import CBeianScan
 /// recogniser learns a new label, its anchor belongs there, and `PrefilterTests` checks the
 /// invariant against the naive scanner.
 enum Prefilter {
-    /// Bytes decoded before an anchor: room for a province, "ICP", a long label and tags between.
-    static let windowBefore = 192
-    /// Bytes decoded after an anchor: room for the number, suffixes and an English label's reach.
-    static let windowAfter = 384
+    /// Bytes decoded before an anchor: room for a province, "ICP", a long label and tags between
+    /// (BEIAN_WINDOW_BEFORE, shared with anchors.c).
+    static let windowBefore = Int(BEIAN_WINDOW_BEFORE)
+    /// Bytes decoded after an anchor: room for the number, suffixes and an English label's reach
+    /// (BEIAN_WINDOW_AFTER).
+    static let windowAfter = Int(BEIAN_WINDOW_AFTER)
     /// The largest merged window. A longer run of anchors starts a new window, which overlaps
     /// the last by whole anchor windows, so no identifier is cut; duplicates are resolved later.
     static let maxWindow = 65_536

@@ -11,6 +11,22 @@
 extern "C" {
 #endif
 
+// Limits shared with Swift (each defined here only).
+/// The longest tag read as a gap (TextView.maxTagLength).
+#define BEIAN_MAX_TAG 4096
+/// Digit-like characters a number needs (DigitRun.minimumDigits): every recognised number has
+/// at least this many, so every anchor asks for them.
+#define BEIAN_MINIMUM_DIGITS 3
+/// Bytes decoded before and after an anchor (Prefilter.windowBefore, Prefilter.windowAfter):
+/// room for a province, "ICP", a long label and tags before; the number, suffixes and an
+/// English label's reach after.
+#define BEIAN_WINDOW_BEFORE 192
+#define BEIAN_WINDOW_AFTER 384
+/// The same windows on GB18030 or Big5 bytes: twice as long, since every character takes at
+/// least half as many bytes in UTF-8 as in those encodings.
+#define BEIAN_LEGACY_BEFORE (2 * BEIAN_WINDOW_BEFORE)
+#define BEIAN_LEGACY_AFTER (2 * BEIAN_WINDOW_AFTER)
+
 /// State carried between calls of `beian_find_anchors` over one buffer, so that the search
 /// for a number after each anchor stays linear however many anchors there are.
 typedef struct BeianAnchorState {
