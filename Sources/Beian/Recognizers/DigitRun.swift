@@ -15,7 +15,7 @@ extension TextView {
     /// The longest run of digits (and masks) that can be a number.
     static let maxRunLength = 16
     /// The fewest digits (and masks) a number has: shorter runs ("京ICP备1") are no identifier.
-    /// The prefilter relies on it (BEIAN_MINIMUM_DIGITS, shared with anchors.c).
+    /// The prefilter relies on it (BEIAN_MINIMUM_DIGITS, shared with the byte scanner).
     static let minimumDigits = Int(BEIAN_MINIMUM_DIGITS)
 
     /// Reads the number at `index`. Digit groups split by soft gaps ("1234 5678") are joined

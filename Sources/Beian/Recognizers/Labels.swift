@@ -3,7 +3,7 @@ import CBeianScan
 /// The labels recognisers look for and the byte scanner anchors on, written once.
 ///
 /// Recognisers read `text` (normalised: simplified, half-width) from the lists below, which are
-/// views of `table`. The byte scanner (anchors.c) reads raw bytes, so it needs each label's
+/// views of `table`. The byte scanner (Sources/CBeianScan) reads raw bytes, so it needs each label's
 /// anchor (a label character and what may precede it, or an English word) in every form a page
 /// may write it: those tables are generated from `table` and `characterVariants` into
 /// `Sources/CBeianScan/labels.generated.h` by `swift run beian-labels` (docs/labels.md).
@@ -173,8 +173,11 @@ package enum Labels {
         FirstScalars(table.filter { groups.contains($0.group) }.compactMap(\.text.unicodeScalars.first))
     }
 
-    /// The scalars labels may start with, from `firstScalars(of:)`.
+    /// The scalars labels may start with, from `firstScalars(of:)`. Recognisers ask it of every
+    /// scalar they pass, so most answers come from one bit test.
     package struct FirstScalars: Sendable {
+        /// Bit `value & 63` is set for each scalar's value: a clear bit rules a scalar out.
+        private let bits: UInt64
         private let values: [UInt32]
 
         init(_ scalars: [Unicode.Scalar]) {
@@ -187,12 +190,13 @@ package enum Labels {
                 for value in forms where !values.contains(value) { values.append(value) }
             }
             self.values = values
+            bits = values.reduce(0) { $0 | 1 << ($1 & 63) }
         }
 
         @inline(__always)
         package func contains(_ scalar: Unicode.Scalar) -> Bool {
-            for value in values where value == scalar.value { return true }
-            return false
+            guard bits & 1 << (scalar.value & 63) != 0 else { return false }
+            return values.contains(scalar.value)
         }
     }
 

@@ -342,7 +342,7 @@ struct TextView {
         return maxEnd == limit && limit - index < maxTagLength ? (limit - index, false) : nil
     }
 
-    /// Longest tag Beian skips; a longer one is read as text (BEIAN_MAX_TAG, shared with anchors.c).
+    /// Longest tag Beian skips; a longer one is read as text (BEIAN_MAX_TAG, shared with the byte scanner).
     static let maxTagLength = Int(BEIAN_MAX_TAG)
 
     private static func isBlockTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Bool {
