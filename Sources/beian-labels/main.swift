@@ -403,6 +403,13 @@ line()
 line("// MARK: GB18030 and Big5 (ICU's converters)")
 line()
 let families = [("gb18030", "GB18030"), ("big5", "Big5")]
+// GB18030 encodes every character: the walk reads only two-byte label codes, so a label
+// character or predecessor of four bytes would never be found there.
+for rule in rules {
+    for scalar in forms(rule.label) + rule.predecessors + rule.seconds where pairCode(scalar, "GB18030") == nil {
+        fail("\(scalar) (\(rule.label)'s rule) has no two-byte GB18030 code: the legacy walk could not find it")
+    }
+}
 var previousMax = 1
 for (_, charset) in families {
     for rule in rules {
