@@ -53,6 +53,12 @@ let package = Package(
             dependencies: ["Beian"],
             exclude: ["rg-pattern.txt"]
         ),
+        // Writes Sources/CBeianScan/labels.generated.h from the label table (Labels.swift), with
+        // GB18030 and Big5 codes from ICU: `swift run beian-labels Sources/CBeianScan/labels.generated.h`.
+        .executableTarget(
+            name: "beian-labels",
+            dependencies: ["Beian", "CBeianICU", "CBeianScan"]
+        ),
         // libFuzzer target; build with -sanitize=fuzzer,address (README, Fuzzing). Without
         // libFuzzer it replays the files it is given.
         .target(name: "CBeianFuzzDriver"),

@@ -80,6 +80,8 @@ private func positions(_ bytes: UnsafeRawBufferPointer, _ reading: Reading, html
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return [] }
     var state = BeianAnchorState()
     beian_anchor_state_init(&state, html ? 1 : 0)
+    var legacyState = BeianLegacyState()
+    beian_legacy_state_init(&legacyState, html ? 1 : 0)
     var out = [Int](repeating: 0, count: 256)
     var found: [Int] = []
     var from = 0
@@ -90,7 +92,7 @@ private func positions(_ bytes: UnsafeRawBufferPointer, _ reading: Reading, html
             case .utf8:
                 beian_find_anchors(base, bytes.count, from, 192, 384, scalarOnly ? 1 : 0, &state, out.baseAddress!, out.count, &resume)
             case .gb18030, .big5:
-                beian_find_legacy_candidates(base, bytes.count, from, reading == .big5 ? 1 : 0, scalarOnly ? 1 : 0, &state,
+                beian_find_legacy_candidates(base, bytes.count, from, reading == .big5 ? 1 : 0, scalarOnly ? 1 : 0, &legacyState,
                                              out.baseAddress!, out.count, &resume)
             }
         }

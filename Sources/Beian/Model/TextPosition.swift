@@ -121,7 +121,7 @@ struct PositionCounter {
     }
 
     /// The length of the character at `index` as ICU's GB18030 and Big5 converters read it
-    /// (as `legacy_char_length` in anchors.c).
+    /// (as `legacy_char_length` in scan_internal.h).
     @inline(__always)
     private static func legacyLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, big5: Bool) -> Int {
         let byte = bytes[index]

@@ -6,12 +6,10 @@
 struct AlgorithmFilingRecognizer: Recognizer {
     static let length = 21
 
-    var startScalars: [Unicode.Scalar] { [Labels.algorithm[0]] }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .algorithm).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
-        guard view[index] == Labels.algorithm[0], let labelEnd = view.match(Labels.algorithm, at: index, gapsInside: true) else {
-            return nil
-        }
+        guard let labelEnd = view.match(Labels.algorithm, at: index, gapsInside: true) else { return nil }
         guard let run = view.readDigits(from: view.skipNumberWords(from: labelEnd), maxJoined: Self.length + 2, masks: true,
                                         maxRun: Self.length + 2) else {
             return labelEnd

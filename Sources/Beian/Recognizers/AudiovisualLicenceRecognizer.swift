@@ -4,7 +4,7 @@
 /// label (视听节目许可证 …) must precede them. The first two digits seem to encode the province
 /// in a non-GB/T 2260 order (INFERRED, UNCONFIRMED), so no province is read from them.
 struct AudiovisualLicenceRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { Labels.audiovisual.map { $0[0] } }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .audiovisual).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
         guard let label = view.matchAny(Labels.audiovisual, at: index, gapsInside: true) else { return nil }

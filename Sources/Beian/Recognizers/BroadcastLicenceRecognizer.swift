@@ -5,12 +5,10 @@
 /// province, no issue). A province (or 广媒) must stand there: 字第 alone is common prose.
 /// After 网出证（P） the same shape belongs to a publishing licence, which wins.
 struct BroadcastLicenceRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { [Labels.broadcast[0]] }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .broadcast).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
-        guard view[index] == Labels.broadcast[0], let labelEnd = view.match(Labels.broadcast, at: index, gapsInside: true) else {
-            return nil
-        }
+        guard let labelEnd = view.match(Labels.broadcast, at: index, gapsInside: true) else { return nil }
         var start: Int
         var abbreviation: Character
         var extra = ""

@@ -5,12 +5,10 @@
 /// Culture. The part lengths (4–5 and 2–4 digits) come from real licences, so other lengths
 /// are warnings.
 struct CultureLicenceRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { [Labels.culture[0]] }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .culture).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
-        guard view[index] == Labels.culture[0], var cursor = view.match(Labels.culture, at: index, gapsInside: true) else {
-            return nil
-        }
+        guard var cursor = view.match(Labels.culture, at: index, gapsInside: true) else { return nil }
         let labelEnd = cursor
         if let old = view.match(Labels.cultureOldWord, at: view.skipGaps(from: cursor)) { cursor = old }
         guard let yearStart = view.skipOpeningBracket(from: cursor),

@@ -1,3 +1,5 @@
+import CBeianScan
+
 /// A number read from a view: its digits (masks X, x and * kept as printed) and where it lies.
 struct DigitRun {
     var digits: String
@@ -13,8 +15,8 @@ extension TextView {
     /// The longest run of digits (and masks) that can be a number.
     static let maxRunLength = 16
     /// The fewest digits (and masks) a number has: shorter runs ("京ICP备1") are no identifier.
-    /// The prefilter relies on it (anchors.c, MINIMUM_DIGITS).
-    static let minimumDigits = 3
+    /// The prefilter relies on it (BEIAN_MINIMUM_DIGITS, shared with the byte scanner).
+    static let minimumDigits = Int(BEIAN_MINIMUM_DIGITS)
 
     /// Reads the number at `index`. Digit groups split by soft gaps ("1234 5678") are joined
     /// while the joined length stays within `maxJoined`; a hard gap always ends the number.

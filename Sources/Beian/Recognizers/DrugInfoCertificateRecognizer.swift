@@ -6,12 +6,10 @@
 /// (（粤）—经营性—2018—0092), the business in brackets (浙-（经营性）-2017-0005), the province
 /// without brackets (京-非经营性-2012-0005).
 struct DrugInfoCertificateRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { [Labels.drugBusiness[0]] }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .drugBusiness).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
-        guard view[index] == Labels.drugBusiness[0], let labelEnd = view.match(Labels.drugBusiness, at: index, gapsInside: true) else {
-            return nil
-        }
+        guard let labelEnd = view.match(Labels.drugBusiness, at: index, gapsInside: true) else { return nil }
         guard let found = read(view, label: index, labelEnd: labelEnd, context: context) else { return labelEnd }
         findings.append(found.finding)
         return found.end

@@ -3,18 +3,21 @@
 /// ("report hotline", "can be reported by calling this telephone number:").
 /// Numbers without such a label are not reported.
 struct HotlineRecognizer: Recognizer {
+    /// Where its labels may start (the label table).
+    private static let labelStarts = Labels.firstScalars(of: .hotlineZh)
+
     /// How far (in scalars) an English label may stand before its number.
     static let englishReach = 120
     /// How many numbers one label may introduce ("12377 0898-68555596" has two).
     static let maxNumbersPerLabel = 4
 
     /// 举报 and 投诉, and the first letters of the English reporting words.
-    var startScalars: [Unicode.Scalar] { Labels.hotlineZh.map { $0[0] } + Labels.hotlineEn.map { $0[0] } }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .hotlineZh, .hotlineEn).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
         let numberStart: Int?
         let scalar = view[index]
-        if scalar == "举" || scalar == "投" {
+        if Self.labelStarts.contains(scalar) {
             numberStart = chineseLabel(view, at: index)
             if numberStart == nil, let before = shortNumberBefore(view, label: index) {
                 findings.append(finding(before, view: view, context: context))

@@ -4,10 +4,10 @@
 /// anywhere, "ICP" in any case or width. The kind follows the mark after ICP (备 or 证),
 /// not the label before: "ICP证：浙ICP备09003598号" is a filing.
 struct ICPRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { [Labels.icp[0]] }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .icp).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
-        guard view[index] == "I" || view[index] == "i", !view.isASCIILetterScalar(index - 1),
+        guard !view.isASCIILetterScalar(index - 1),
               let afterICP = view.match(Labels.icp, at: index, gapsInside: true) else {
             return nil
         }

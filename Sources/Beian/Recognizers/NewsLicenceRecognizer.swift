@@ -5,7 +5,7 @@
 /// licensees; T is the category (1 news organisations, 2 other platforms). The digits alone are
 /// ambiguous (an 11-digit string may be a mobile number), so a label must precede them.
 struct NewsLicenceRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { Labels.news.map { $0[0] } }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .news).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
         guard let label = view.matchAny(Labels.news, at: index) else { return nil }

@@ -10,25 +10,27 @@
 struct PublicSecurityFilingRecognizer: Recognizer {
     /// How many scalars may stand between 公安局 and 备案 (朝阳分局, 网警支队, 网络安全保卫支队).
     static let bureauReach = 12
-    private static let labelTails: [[Unicode.Scalar]] = ["案号", "编号", "案", "号"].map(Labels.scalars)
+    /// Where its labels may start (the label table): English and pinyin labels; the Chinese
+    /// ones; a city bureau's.
+    private static let englishStarts = Labels.firstScalars(of: .publicSecurityEnglish, .publicSecurityPinyin)
+    private static let chineseStarts = Labels.firstScalars(of: .publicSecurity, .publicSecurityBare, .publicSecurityMisspelt,
+                                                           .policeBureau)
+    private static let bureauStarts = Labels.firstScalars(of: .policeBureau)
     private static let openers: Set<Unicode.Scalar> = ["[", "【", "(", "〔"]
 
     /// 公网安备, its bare and misspelt forms and city bureaus (公…, 网…), and the English labels
     /// (Public Security …, Gongwang Anbei).
-    var startScalars: [Unicode.Scalar] {
-        ["P", "G", Labels.publicSecurity[0], Labels.policeBureau[0]] + Labels.publicSecurityBare.map { $0[0] }
-            + Labels.publicSecurityMisspelt.map { $0[0] }
-    }
+    var startScalars: [Unicode.Scalar] { Self.englishStarts.scalars + Self.chineseStarts.scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
         let scalar = view[index]
-        if scalar == "P" || scalar == "p" || scalar == "G" || scalar == "g",
+        if Self.englishStarts.contains(scalar),
            let english = englishFinding(in: view, at: index, context: context) {
             findings.append(english.finding)
             return english.end
         }
-        guard scalar == "公" || scalar == "网" else { return nil }
-        if scalar == "公", let bureau = cityBureauFinding(in: view, at: index, context: context) {
+        guard Self.chineseStarts.contains(scalar) else { return nil }
+        if Self.bureauStarts.contains(scalar), let bureau = cityBureauFinding(in: view, at: index, context: context) {
             findings.append(bureau.finding)
             return bureau.end
         }
@@ -37,7 +39,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         var misspelt: String?
         if let end = view.match(Labels.publicSecurity, at: index, gapsInside: true) {
             labelEnd = end
-            if let tail = view.matchAny(Self.labelTails, at: end) {
+            if let tail = view.matchAny(Labels.publicSecurityTails, at: end) {
                 labelEnd = tail.end
                 // 公网安备案号 reads as if 备案 were one word.
                 if view[end] == "案" { misspelt = view.text(index..<tail.end) }
@@ -47,7 +49,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
             labelEnd = bare.end
             prefixed = false
         } else if let wrong = view.matchAny(Labels.publicSecurityMisspelt, at: index, gapsInside: true) {
-            labelEnd = view.matchAny(Self.labelTails, at: wrong.end)?.end ?? wrong.end
+            labelEnd = view.matchAny(Labels.publicSecurityTails, at: wrong.end)?.end ?? wrong.end
             misspelt = view.text(index..<labelEnd)
             prefixed = true
         } else {
@@ -95,20 +97,11 @@ struct PublicSecurityFilingRecognizer: Recognizer {
 
     // MARK: English footers
 
-    /// English labels (formats.md §7): "Beijing Public Network Security No. 11011302007815",
-    /// "Shanghai Police No. 31011502406720"; and pinyin: "Zhe Gong Wang An Bei 33068102000388".
-    private static let englishLabels: [[Unicode.Scalar]] = [
-        "Public Network Security", "Public Security", "Police",
-    ].map(Labels.scalars)
-    /// The pinyin of 公网安备, read with any spacing: Gongwang Anbei, Gong Wang An Bei.
-    private static let pinyinLabel: [Unicode.Scalar] = Labels.scalars("GongWangAnBei")
-    private static let englishWords: Set<String> = ["filing", "record", "registration", "beian", "no", "number"]
-
     /// The English finding whose label starts at `index`, and the view index past it.
     func englishFinding(in view: TextView, at index: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
         guard !view.isASCIILetterScalar(index - 1) else { return nil }
-        let pinyin = view.match(Self.pinyinLabel, at: index, gapsInside: true)
-        guard let labelEnd = pinyin ?? view.matchAny(Self.englishLabels, at: index)?.end,
+        let pinyin = view.match(Labels.publicSecurityPinyin, at: index, gapsInside: true)
+        guard let labelEnd = pinyin ?? view.matchAny(Labels.publicSecurityEnglish, at: index)?.end,
               !view.isASCIILetterScalar(labelEnd) else { return nil }
         var cursor = view.skipGaps(from: labelEnd)
         // The pinyin label is the filing's own name: no "No." needs to follow it.
@@ -118,7 +111,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
                 cursor = view.skipGaps(from: cursor + 1)
                 continue
             }
-            guard let word = view.wordAt(cursor), Self.englishWords.contains(word.word.lowercased()) else { break }
+            guard let word = view.wordAt(cursor), Labels.publicSecurityEnglishWords.contains(word.word.lowercased()) else { break }
             sawWord = true
             cursor = view.skipGaps(from: word.end)
         }

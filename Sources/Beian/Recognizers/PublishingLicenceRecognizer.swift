@@ -4,7 +4,7 @@
 /// NPPA (INFERRED). The predecessor 互联网出版许可证 reads `新出网证（P）字NNN号` (legacy_format).
 /// The licence's name may stand for 网出证: `网络出版服务许可证（京）字121号` (people.cn).
 struct PublishingLicenceRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { [Labels.publishing[0], Labels.publishingName[0], Labels.publishingOld[0]] }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .publishing, .publishingName, .publishingOld).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
         var labelEnd: Int?

@@ -4,12 +4,10 @@
 /// Shape (formats.md §6.6): `P（YYYY）NNNNNNN`; one footer prints `20220000005` (year and serial,
 /// no province). The shape alone is too plain, so the label must precede it.
 struct ReligiousInfoLicenceRecognizer: Recognizer {
-    var startScalars: [Unicode.Scalar] { [Labels.religious[0]] }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .religious).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
-        guard view[index] == Labels.religious[0], let labelEnd = view.match(Labels.religious, at: index, gapsInside: true) else {
-            return nil
-        }
+        guard let labelEnd = view.match(Labels.religious, at: index, gapsInside: true) else { return nil }
         guard let found = read(view, from: view.skipNumberWords(from: labelEnd), context: context) else { return labelEnd }
         findings.append(found.finding)
         return found.end

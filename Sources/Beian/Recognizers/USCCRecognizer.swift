@@ -9,7 +9,7 @@ struct USCCRecognizer: Recognizer {
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
-    var startScalars: [Unicode.Scalar] { Labels.uscc.map { $0[0] } }
+    var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .uscc).scalars }
 
     func recognise(at index: Int, in view: TextView, context: RecognitionContext, into findings: inout [Finding]) -> Int? {
         guard let label = view.matchAny(Labels.uscc, at: index, gapsInside: true) else { return nil }

@@ -80,8 +80,8 @@ enum LegacyWindows {
     static func forEachCandidate(in bytes: UnsafeBufferPointer<UInt8>, family: Family, html: Bool, portable: Bool = false,
                                  _ body: (Int) -> Void) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        var state = BeianAnchorState()
-        beian_anchor_state_init(&state, html ? 1 : 0)
+        var state = BeianLegacyState()
+        beian_legacy_state_init(&state, html ? 1 : 0)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { out in
             var from = 0
             while from < bytes.count {

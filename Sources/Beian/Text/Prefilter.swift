@@ -4,16 +4,18 @@ import CBeianScan
 /// normalised.
 ///
 /// The anchors and their zero-false-negative invariant are defined, and written out, in
-/// `Sources/CBeianScan/anchors.c`: a label character (备 證 报 诉 …) that the right character
+/// `Sources/CBeianScan/utf8_rules.c`: a label character (备 證 报 诉 …) that the right character
 /// precedes, a telecom dash after a category, or an English label word, each followed by a
 /// number of at least `TextView.minimumDigits` digits within `windowAfter` bytes. When a
-/// recogniser learns a new label, its anchor belongs there, and `PrefilterTests` checks the
-/// invariant against the naive scanner.
+/// recogniser learns a new label, its row and anchor belong in `Labels.table` (then run the
+/// generator, docs/labels.md), and `PrefilterTests` checks the invariant against the naive scanner.
 enum Prefilter {
-    /// Bytes decoded before an anchor: room for a province, "ICP", a long label and tags between.
-    static let windowBefore = 192
-    /// Bytes decoded after an anchor: room for the number, suffixes and an English label's reach.
-    static let windowAfter = 384
+    /// Bytes decoded before an anchor: room for a province, "ICP", a long label and tags between
+    /// (BEIAN_WINDOW_BEFORE, shared with the byte scanner).
+    static let windowBefore = Int(BEIAN_WINDOW_BEFORE)
+    /// Bytes decoded after an anchor: room for the number, suffixes and an English label's reach
+    /// (BEIAN_WINDOW_AFTER).
+    static let windowAfter = Int(BEIAN_WINDOW_AFTER)
     /// The largest merged window. A longer run of anchors starts a new window, which overlaps
     /// the last by whole anchor windows, so no identifier is cut; duplicates are resolved later.
     static let maxWindow = 65_536

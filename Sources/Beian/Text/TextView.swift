@@ -1,3 +1,5 @@
+import CBeianScan
+
 /// A stretch of the input decoded for matching: HTML tags and white space folded into gaps,
 /// character references decoded, and the text normalised by ICU (full-width to ASCII,
 /// traditional to simplified). Every scalar remembers the bytes of the input it came from.
@@ -340,8 +342,8 @@ struct TextView {
         return maxEnd == limit && limit - index < maxTagLength ? (limit - index, false) : nil
     }
 
-    /// Longest tag Beian skips; a longer one is read as text.
-    static let maxTagLength = 4096
+    /// Longest tag Beian skips; a longer one is read as text (BEIAN_MAX_TAG, shared with the byte scanner).
+    static let maxTagLength = Int(BEIAN_MAX_TAG)
 
     private static func isBlockTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Bool {
         var cursor = start

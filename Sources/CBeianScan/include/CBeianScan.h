@@ -11,34 +11,34 @@
 extern "C" {
 #endif
 
-/// State carried between calls of `beian_find_anchors` over one buffer, so that the search
-/// for a number after each anchor stays linear however many anchors there are.
+// Limits shared with Swift (each defined here only).
+/// The longest tag read as a gap (TextView.maxTagLength).
+#define BEIAN_MAX_TAG 4096
+/// Digit-like characters a number needs (DigitRun.minimumDigits): every recognised number has
+/// at least this many, so every anchor asks for them.
+#define BEIAN_MINIMUM_DIGITS 3
+/// Bytes decoded before and after an anchor (Prefilter.windowBefore, Prefilter.windowAfter):
+/// room for a province, "ICP", a long label and tags before; the number, suffixes and an
+/// English label's reach after.
+#define BEIAN_WINDOW_BEFORE 192
+#define BEIAN_WINDOW_AFTER 384
+/// The same windows on GB18030 or Big5 bytes: twice as long, since every character takes at
+/// least half as many bytes in UTF-8 as in those encodings.
+#define BEIAN_LEGACY_BEFORE (2 * BEIAN_WINDOW_BEFORE)
+#define BEIAN_LEGACY_AFTER (2 * BEIAN_WINDOW_AFTER)
+
+/// The state of one UTF-8 anchor walk over a buffer, carried between calls of
+/// `beian_find_anchors` so that the search for a number after each anchor stays linear however
+/// many anchors there are. Opaque: set up by `beian_anchor_state_init`.
 typedef struct BeianAnchorState {
-    /// No number of 3 or more digit-like characters starts in [clear_from, clear_until).
-    size_t clear_from;
-    size_t clear_until;
-    /// The start of the last number found, or SIZE_MAX.
-    size_t found;
-    /// The legacy walk: the start of the last full-width letter it passed, or SIZE_MAX.
-    size_t last_letter;
-    /// As clear_from, clear_until and found, for telephone words (English hotline labels):
-    /// none starts in [phone_clear_from, phone_clear_until); the first found, or SIZE_MAX.
-    size_t phone_clear_from;
-    size_t phone_clear_until;
-    size_t phone_found;
-    /// Whether the text is HTML, whose tags are gaps; in other text a tag shows as characters.
-    int html;
-    /// The first ">" at or after gt_from is at gt_at; or none in [gt_from, gt_until) when gt_at
-    /// is SIZE_MAX.
-    size_t gt_from;
-    size_t gt_until;
-    size_t gt_at;
-    /// A number's reading on from read_from (a tag's end) met read_digits digit-like
-    /// characters and stopped at read_stop; read_from is SIZE_MAX before the first.
-    size_t read_from;
-    int read_digits;
-    size_t read_stop;
+    uint64_t opaque[16];
 } BeianAnchorState;
+
+/// The state of one walk over a GB18030 or Big5 buffer (`beian_find_legacy_candidates`).
+/// Opaque: set up by `beian_legacy_state_init`.
+typedef struct BeianLegacyState {
+    uint64_t opaque[16];
+} BeianLegacyState;
 
 /// Resets a state before the first call over a buffer; `html` = 1 reads tags as gaps.
 void beian_anchor_state_init(BeianAnchorState *_Nonnull state, int html);
@@ -50,8 +50,8 @@ void beian_anchor_state_init(BeianAnchorState *_Nonnull state, int html);
 /// An anchor is a label character (备 證 报 诉 …), a telecom dash, an English label word or a
 /// character reference that may encode one, which passes two byte-level checks: the
 /// character before it (gaps, tags and references skipped) can precede it in a label, and
-/// a number of 3 or more digit-like characters starts within `after` bytes of it.
-/// `before` bounds the look back. The rules are written out in anchors.c.
+/// a number of BEIAN_MINIMUM_DIGITS or more digit-like characters starts within `after` bytes of
+/// it. `before` bounds the look back. The rules are written out in utf8_rules.c.
 ///
 /// `scalar_only` = 1 uses the portable byte loop instead of the AVX2 one (for tests).
 size_t beian_find_anchors(const uint8_t *_Nonnull bytes, size_t count, size_t from, size_t before, size_t after,
@@ -62,12 +62,15 @@ size_t beian_find_anchors(const uint8_t *_Nonnull bytes, size_t count, size_t fr
 /// text may lie: the label characters in that encoding after a character that may precede
 /// them, dashes, "&", English label words and full-width forms, each followed by what may
 /// decode to a number. A superset, found on the raw bytes, so that only windows around these
-/// are decoded. Same calling pattern as `beian_find_anchors`; `state` is reset before the
-/// first call over a buffer. `scalar_only` = 1 walks byte by byte instead of classifying
+/// are decoded. Same calling pattern as `beian_find_anchors`; `state` is set up by
+/// `beian_legacy_state_init` before the first call over a buffer. `scalar_only` = 1 walks byte by byte instead of classifying
 /// 64 bytes at a time with AVX2 (for tests).
 size_t beian_find_legacy_candidates(const uint8_t *_Nonnull bytes, size_t count, size_t from, int big5, int scalar_only,
-                                    BeianAnchorState *_Nonnull state, size_t *_Nonnull out, size_t capacity,
+                                    BeianLegacyState *_Nonnull state, size_t *_Nonnull out, size_t capacity,
                                     size_t *_Nonnull resume);
+
+/// Resets a legacy walk's state before the first call over a buffer; `html` = 1 reads tags as gaps.
+void beian_legacy_state_init(BeianLegacyState *_Nonnull state, int html);
 
 /// The length of the longest prefix of `bytes` that is valid UTF-8 and ends on a character
 /// boundary. `count` when all of it is valid; a truncated sequence at the very end counts as
@@ -82,8 +85,8 @@ size_t beian_utf8_count_errors(const uint8_t *_Nonnull bytes, size_t count, size
 /// The last index in [from, to) holding `byte`, or SIZE_MAX.
 size_t beian_last_index_of(const uint8_t *_Nonnull bytes, size_t from, size_t to, uint8_t byte);
 
-/// Whether the tables anchors.c derives by hand agree with its rules (for tests): every
-/// ideograph from U+4000 on that may precede a label character is in its list of them.
+/// Whether the tables generated from the label table agree with the rules (for tests): every
+/// ideograph from U+4000 on that may precede a label character is in the list of them.
 int beian_anchors_self_check(void);
 
 /// Kinds of markup that set a finding's context (markup.c).

@@ -61,7 +61,7 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 
-    /// The AVX2 loop drops a label character after an ideograph outside anchors.c's list of
+    /// The AVX2 loop drops a label character after an ideograph outside the generated list of
     /// label predecessors; the list must hold every ideograph the rules accept there.
     @Test func theListOfLabelPredecessorsIsComplete() {
         #expect(beian_anchors_self_check() == 1)
@@ -77,7 +77,7 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(count("ＩＣＰ License No. 030173") == 1)
         #expect(count("ICP-MS 检测 2024") == 0)
         #expect(count("EPICP 12345678") == 0)
-        // Every word ICPRecognizer reads after an English "ICP" is one anchors.c lets through.
+        // Every word ICPRecognizer reads after an English "ICP" is one the byte scanner lets through.
         for word in Labels.icpFilingWords.union(Labels.icpLicenceWords).union(Labels.icpNeutralWords) {
             #expect(count("ICP \(word.uppercased()) 16065310") == 1, "\(word)")
             #expect(count("ICP \(word)pad 16065310") == 0, "\(word) inside a longer word")
