@@ -235,7 +235,11 @@ extension BeianGen {
         switch identifier.kind {
         case .icpFiling: return "\(place)ICP Filing No. \(identifier.number)\(site)"
         case .icpLicence: return "\(place)ICP License No. \(identifier.number)"
-        default: return "\(place)Public Network Security No. \(identifier.number)"
+        default:
+            // Both English labels, chosen by the number so that every run covers each.
+            let label = identifier.number.last.map { $0.wholeNumberValue ?? 0 }.map { $0 % 2 == 0 } == true
+                ? "Public Network Security No." : "PSB Record No."
+            return "\(place)\(label) \(identifier.number)"
         }
     }
 

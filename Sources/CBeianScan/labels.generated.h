@@ -90,15 +90,16 @@ static const char *const label_buckets[LABEL_BUCKETS][3] = {
 
 enum { RULE_PHONE_WORD, RULE_AFTER_SERVICE, RULE_ICP, RULE_NONE };
 /// The English anchor words (any case, half- or full-width letters) and what each needs (verify).
-static const char *const english_words[] = {"icp", "security", "police", "gong", "license", "licence", "report", "complain", "tip-off"};
-static const int english_word_rules[] = {RULE_ICP, RULE_NONE, RULE_NONE, RULE_NONE, RULE_AFTER_SERVICE, RULE_AFTER_SERVICE, RULE_PHONE_WORD, RULE_PHONE_WORD, RULE_PHONE_WORD};
+static const char *const english_words[] = {"icp", "security", "police", "psb", "gong", "license", "licence", "report", "complain", "tip-off"};
+static const int english_word_rules[] = {RULE_ICP, RULE_NONE, RULE_NONE, RULE_NONE, RULE_NONE, RULE_AFTER_SERVICE, RULE_AFTER_SERVICE, RULE_PHONE_WORD, RULE_PHONE_WORD, RULE_PHONE_WORD};
 /// Whether an English anchor word may start at `i` in UTF-8, judged from the first bytes as
-/// written (`fK` = b[i + K] | 0x20): icp, secu, poli, gong, lice, rep, comp, tip-. ICP right before
+/// written (`fK` = b[i + K] | 0x20): icp, secu, poli, psb, gong, lice, rep, comp, tip-. ICP right before
 /// an ideograph (ICP备) leaves no room for English label words.
 static inline __attribute__((always_inline)) int english_utf8_start(uint8_t f0, uint8_t f1, uint8_t f2, uint8_t f3, uint8_t b3) {
     return (f0 == 'i' && f1 == 'c' && f2 == 'p' && !(b3 >= 0xE4 && b3 <= 0xE9)) ||
            (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') ||
            (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i') ||
+           (f0 == 'p' && f1 == 's' && f2 == 'b') ||
            (f0 == 'g' && f1 == 'o' && f2 == 'n' && f3 == 'g') ||
            (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') ||
            (f0 == 'r' && f1 == 'e' && f2 == 'p') ||
@@ -112,6 +113,7 @@ static inline int english_legacy_rule(uint8_t f0, uint8_t f1, uint8_t f2, uint8_
     if (f0 == 'i' && f1 == 'c' && f2 == 'p') return RULE_ICP;
     if (f0 == 's' && f1 == 'e' && f2 == 'c' && f3 == 'u') return RULE_NONE;
     if (f0 == 'p' && f1 == 'o' && f2 == 'l' && f3 == 'i') return RULE_NONE;
+    if (f0 == 'p' && f1 == 's' && f2 == 'b') return RULE_NONE;
     if (f0 == 'g' && f1 == 'o' && f2 == 'n' && f3 == 'g') return RULE_NONE;
     if (f0 == 'l' && f1 == 'i' && f2 == 'c' && f3 == 'e') return RULE_AFTER_SERVICE;
     if (f0 == 'r' && f1 == 'e' && f2 == 'p') return RULE_PHONE_WORD;
@@ -123,22 +125,22 @@ static inline int english_legacy_rule(uint8_t f0, uint8_t f1, uint8_t f2, uint8_
 static inline int ascii_word_start(uint8_t c, uint8_t d) {
     c |= 0x20;
     d |= 0x20;
-    return (c == 'i' && d == 'c') || (c == 's' && d == 'e') || (c == 'p' && d == 'o') || (c == 'g' && d == 'o') || (c == 'l' && d == 'i') || (c == 'r' && d == 'e') || (c == 'c' && d == 'o') || (c == 't' && d == 'i');
+    return (c == 'i' && d == 'c') || (c == 's' && d == 'e') || (c == 'p' && d == 'o') || (c == 'p' && d == 's') || (c == 'g' && d == 'o') || (c == 'l' && d == 'i') || (c == 'r' && d == 'e') || (c == 'c' && d == 'o') || (c == 't' && d == 'i');
 }
 /// The ASCII bytes that may start a legacy candidate: - & and the words' first letters.
 #define LEGACY_START_BYTES "-&iIsSpPgGlLrRcCtT"
 /// The legacy AVX2 walk's buckets for English words (1 + k): first letters, then the second letter.
-#define ENGLISH_PAIR_BUCKETS 4
-static const char *const english_pair_buckets[ENGLISH_PAIR_BUCKETS][2] = {{"i", "c"}, {"sr", "e"}, {"pgc", "o"}, {"lt", "i"}};
+#define ENGLISH_PAIR_BUCKETS 5
+static const char *const english_pair_buckets[ENGLISH_PAIR_BUCKETS][2] = {{"i", "c"}, {"sr", "e"}, {"pgc", "o"}, {"p", "s"}, {"lt", "i"}};
 
 /// The AVX2 loop's nibble buckets for English words (set 1, buckets 4–7): per bucket the bytes
 /// at positions 0–3 (NULL: any byte).
 #define ENGLISH_BUCKETS 4
 static const char *const english_buckets[ENGLISH_BUCKETS][4] = {
     {"iIrR", "cCeE", "pP", NULL},  // icp rep
-    {"sSlL", "eEiI", "cC", "uUeE"},  // secu lice
+    {"sSgGlLcC", "eEoOiI", "cCnNmM", "uUgGeEpP"},  // secu gong lice comp
     {"pPtT", "oOiI", "lLpP", "iI-"},  // poli tip-
-    {"gGcC", "oO", "nNmM", "gGpP"},  // gong comp
+    {"pP", "sS", "bB", NULL},  // psb
 };
 
 /// English label words ICPRecognizer reads between "ICP" and the number (Labels.icp*Words).

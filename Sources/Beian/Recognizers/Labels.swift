@@ -100,6 +100,8 @@ package enum Labels {
         Row("Public Network Security", .publicSecurityEnglish, [.publicSecurityFiling], anchors: [.word("security", .none)]),
         Row("Public Security", .publicSecurityEnglish, [.publicSecurityFiling], anchors: [.word("security", .none)]),
         Row("Police", .publicSecurityEnglish, [.publicSecurityFiling], anchors: [.word("police", .none)]),
+        // The Public Security Bureau's initials: "Guangdong PSB Record No. 44030002008220".
+        Row("PSB", .publicSecurityEnglish, [.publicSecurityFiling], anchors: [.word("psb", .none, prefix: 3)]),
         Row("GongWangAnBei", .publicSecurityPinyin, [.publicSecurityFiling], anchors: [.word("gong", .none)]),
         // News licence labels (formats.md §4): the label must precede the 10–11 digits.
         Row("新闻信息服务许可证", .news, [.newsLicence], anchors: [.character("可证")]),

@@ -19,6 +19,9 @@ import Testing
         ("Beijing Public Network Security No. 11011302007815", .publicSecurityFiling, "京公网安备11011302007815号", "11",
          "Beijing Public Network Security No. 11011302007815"),
         ("Shanghai Police No. 31011502406720", .publicSecurityFiling, "沪公网安备31011502406720号", "31", "Shanghai Police No. 31011502406720"),
+        // A product's English footer (a label variant added by one table row, CONTRIBUTING.md).
+        ("Guangdong PSB Record No. 44030002008220", .publicSecurityFiling, "粤公网安备44030002008220号", "44",
+         "Guangdong PSB Record No. 44030002008220"),
     ] as [(String, Kind, String, String, String)])
     func englishFormsAreRead(input: String, kind: Kind, canonical: String, province: String, raw: String) throws {
         let finding = try #require(single(input), "\(input)")
@@ -57,6 +60,7 @@ import Testing
     @Test func englishNoiseIsNotAFinding() {
         #expect(findings("ICP-MS 2024 analysis of 12345 samples").isEmpty)
         #expect(findings("Police officers 12 345 678").isEmpty)
+        #expect(findings("PSB 2023 annual report, 14 pages").isEmpty)   // no "No." or "Record" between
         #expect(findings("Security update 2023-08-21").isEmpty)
         #expect(findings("ICP 12345678").isEmpty)                 // neither a province nor a label word
     }
