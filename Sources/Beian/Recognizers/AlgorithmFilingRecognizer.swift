@@ -4,7 +4,7 @@
 /// like a GB/T 2260 division (INFERRED from every example: 110108 Haidian, 330110 Yuhang), so
 /// they are checked against the division table. What the other digits mean is UNCONFIRMED.
 struct AlgorithmFilingRecognizer: Recognizer {
-    static let length = 21
+    static let length = AlgorithmFiling.length
 
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
         var findings: [Finding] = []
@@ -21,26 +21,14 @@ struct AlgorithmFilingRecognizer: Recognizer {
             }
             let end = view.skipNumberMark(from: run.end) ?? run.end
             let source = context.source(of: index..<end, in: view)
-            findings.append(finding(digits: run.digits, source: source))
+            findings.append(finding(digits: run.digits, source: source, referenceYear: context.referenceYear))
             index = end
         }
         return findings
     }
 
-    func finding(digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
-        var issues: [Issue] = []
-        if digits.utf8.count != Self.length {
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "21位", en: "21")))
-        }
-        var division: String?
-        var province: Province?
-        if digits.utf8.count >= 6, NumberChecks.integer(digits.prefix(6)) != nil {
-            division = String(digits.prefix(6))
-            province = Province(code: String(digits.prefix(2)))
-            issues += DivisionCheck.issues(for: division!).1
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        return Finding(kind: .algorithmFiling, raw: source.raw, start: source.start, end: source.end,
-                       canonical: "网信算备\(digits)号", number: digits, province: province, issues: issues, division: division)
+    func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+        let value = AlgorithmFiling(number: digits)
+        return Finding(.algorithmFiling(value), source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -22,19 +22,14 @@ struct AudiovisualLicenceRecognizer: Recognizer {
             }
             let end = view.skipNumberMark(from: run.end) ?? run.end
             let source = context.source(of: run.start..<end, in: view)
-            findings.append(finding(digits: run.digits, source: source))
+            findings.append(finding(digits: run.digits, source: source, referenceYear: context.referenceYear))
             index = end
         }
         return findings
     }
 
-    func finding(digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
-        var issues: [Issue] = []
-        if digits.utf8.count != 7 {
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "7位", en: "7")))
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        return Finding(kind: .audiovisualLicence, raw: source.raw, start: source.start, end: source.end, canonical: digits,
-                       number: digits, province: nil, issues: issues)
+    func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+        let value = AudiovisualLicence(number: digits)
+        return Finding(.audiovisualLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -44,6 +44,12 @@ enum NumberChecks {
         return nil
     }
 
+    /// Issues of a year read from a licence: after now (error) or before `earliest` (warning).
+    static func yearIssues(_ year: Int?, kind: Kind, referenceYear: Int, earliest: Int) -> [Issue] {
+        guard let year else { return [] }
+        return yearIssue(year, referenceYear: referenceYear, earliest: earliest, what: kind.names).map { [$0] } ?? []
+    }
+
     /// The integer value of an all-digit string slice.
     static func integer(_ digits: Substring) -> Int? {
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }

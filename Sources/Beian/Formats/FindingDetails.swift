@@ -1,0 +1,206 @@
+/// A finding's value, one case per kind (``Finding/details``).
+///
+/// An enum rather than `any BeianFormat`: a switch over it is checked for every kind, it
+/// compares and hashes by value without casts, and reading a field needs no existential box
+/// (a finding's fields are read for every finding written).
+public enum FindingDetails: Sendable, Hashable {
+    /// A `icpFiling` finding's value.
+    case icpFiling(ICPFiling)
+    /// A `icpLicence` finding's value.
+    case icpLicence(ICPLicence)
+    /// A `telecomLicence` finding's value.
+    case telecomLicence(TelecomLicence)
+    /// A `publicSecurityFiling` finding's value.
+    case publicSecurityFiling(PublicSecurityFiling)
+    /// A `newsLicence` finding's value.
+    case newsLicence(NewsLicence)
+    /// A `hotline` finding's value.
+    case hotline(Hotline)
+    /// A `uscc` finding's value.
+    case uscc(USCC)
+    /// A `cultureLicence` finding's value.
+    case cultureLicence(CultureLicence)
+    /// A `broadcastLicence` finding's value.
+    case broadcastLicence(BroadcastLicence)
+    /// A `audiovisualLicence` finding's value.
+    case audiovisualLicence(AudiovisualLicence)
+    /// A `publishingLicence` finding's value.
+    case publishingLicence(PublishingLicence)
+    /// A `drugInfoCertificate` finding's value.
+    case drugInfoCertificate(DrugInfoCertificate)
+    /// A `religiousInfoLicence` finding's value.
+    case religiousInfoLicence(ReligiousInfoLicence)
+    /// A `algorithmFiling` finding's value.
+    case algorithmFiling(AlgorithmFiling)
+    /// A `genaiFiling` finding's value.
+    case genaiFiling(GenAIFiling)
+
+    /// The value as its format type.
+    public var format: any BeianFormat {
+        switch self {
+        case .icpFiling(let value): value
+        case .icpLicence(let value): value
+        case .telecomLicence(let value): value
+        case .publicSecurityFiling(let value): value
+        case .newsLicence(let value): value
+        case .hotline(let value): value
+        case .uscc(let value): value
+        case .cultureLicence(let value): value
+        case .broadcastLicence(let value): value
+        case .audiovisualLicence(let value): value
+        case .publishingLicence(let value): value
+        case .drugInfoCertificate(let value): value
+        case .religiousInfoLicence(let value): value
+        case .algorithmFiling(let value): value
+        case .genaiFiling(let value): value
+        }
+    }
+
+    /// The kind of the value.
+    public var kind: Kind {
+        switch self {
+        case .icpFiling: .icpFiling
+        case .icpLicence: .icpLicence
+        case .telecomLicence: .telecomLicence
+        case .publicSecurityFiling: .publicSecurityFiling
+        case .newsLicence: .newsLicence
+        case .hotline: .hotline
+        case .uscc: .uscc
+        case .cultureLicence: .cultureLicence
+        case .broadcastLicence: .broadcastLicence
+        case .audiovisualLicence: .audiovisualLicence
+        case .publishingLicence: .publishingLicence
+        case .drugInfoCertificate: .drugInfoCertificate
+        case .religiousInfoLicence: .religiousInfoLicence
+        case .algorithmFiling: .algorithmFiling
+        case .genaiFiling: .genaiFiling
+        }
+    }
+
+    /// The value's `canonical` (see BeianFormat/canonical).
+    public var canonical: String {
+        switch self {
+        case .icpFiling(let value): value.canonical
+        case .icpLicence(let value): value.canonical
+        case .telecomLicence(let value): value.canonical
+        case .publicSecurityFiling(let value): value.canonical
+        case .newsLicence(let value): value.canonical
+        case .hotline(let value): value.canonical
+        case .uscc(let value): value.canonical
+        case .cultureLicence(let value): value.canonical
+        case .broadcastLicence(let value): value.canonical
+        case .audiovisualLicence(let value): value.canonical
+        case .publishingLicence(let value): value.canonical
+        case .drugInfoCertificate(let value): value.canonical
+        case .religiousInfoLicence(let value): value.canonical
+        case .algorithmFiling(let value): value.canonical
+        case .genaiFiling(let value): value.canonical
+        }
+    }
+
+    /// The value's `number` (see BeianFormat/number).
+    public var number: String {
+        switch self {
+        case .icpFiling(let value): value.number
+        case .icpLicence(let value): value.number
+        case .telecomLicence(let value): value.number
+        case .publicSecurityFiling(let value): value.number
+        case .newsLicence(let value): value.number
+        case .hotline(let value): value.number
+        case .uscc(let value): value.number
+        case .cultureLicence(let value): value.number
+        case .broadcastLicence(let value): value.number
+        case .audiovisualLicence(let value): value.number
+        case .publishingLicence(let value): value.number
+        case .drugInfoCertificate(let value): value.number
+        case .religiousInfoLicence(let value): value.number
+        case .algorithmFiling(let value): value.number
+        case .genaiFiling(let value): value.number
+        }
+    }
+
+    /// The value's `province` (see BeianFormat/province).
+    public var province: Province? {
+        switch self {
+        case .icpFiling(let value): value.province
+        case .icpLicence(let value): value.province
+        case .telecomLicence(let value): value.province
+        case .publicSecurityFiling(let value): value.province
+        case .newsLicence(let value): value.province
+        case .hotline(let value): value.province
+        case .uscc(let value): value.province
+        case .cultureLicence(let value): value.province
+        case .broadcastLicence(let value): value.province
+        case .audiovisualLicence(let value): value.province
+        case .publishingLicence(let value): value.province
+        case .drugInfoCertificate(let value): value.province
+        case .religiousInfoLicence(let value): value.province
+        case .algorithmFiling(let value): value.province
+        case .genaiFiling(let value): value.province
+        }
+    }
+
+    /// The value's `display` (see BeianFormat/display).
+    public var display: Bilingual {
+        switch self {
+        case .icpFiling(let value): value.display
+        case .icpLicence(let value): value.display
+        case .telecomLicence(let value): value.display
+        case .publicSecurityFiling(let value): value.display
+        case .newsLicence(let value): value.display
+        case .hotline(let value): value.display
+        case .uscc(let value): value.display
+        case .cultureLicence(let value): value.display
+        case .broadcastLicence(let value): value.display
+        case .audiovisualLicence(let value): value.display
+        case .publishingLicence(let value): value.display
+        case .drugInfoCertificate(let value): value.display
+        case .religiousInfoLicence(let value): value.display
+        case .algorithmFiling(let value): value.display
+        case .genaiFiling(let value): value.display
+        }
+    }
+
+    /// The value's `parts` (see BeianFormat/parts).
+    public var parts: [Explanation.Part] {
+        switch self {
+        case .icpFiling(let value): value.parts
+        case .icpLicence(let value): value.parts
+        case .telecomLicence(let value): value.parts
+        case .publicSecurityFiling(let value): value.parts
+        case .newsLicence(let value): value.parts
+        case .hotline(let value): value.parts
+        case .uscc(let value): value.parts
+        case .cultureLicence(let value): value.parts
+        case .broadcastLicence(let value): value.parts
+        case .audiovisualLicence(let value): value.parts
+        case .publishingLicence(let value): value.parts
+        case .drugInfoCertificate(let value): value.parts
+        case .religiousInfoLicence(let value): value.parts
+        case .algorithmFiling(let value): value.parts
+        case .genaiFiling(let value): value.parts
+        }
+    }
+
+    /// The value's own issues (see ``BeianFormat/issues(referenceYear:)``).
+    /// - Parameter referenceYear: the year that counts as "now" for year checks.
+    public func issues(referenceYear: Int) -> [Issue] {
+        switch self {
+        case .icpFiling(let value): value.issues(referenceYear: referenceYear)
+        case .icpLicence(let value): value.issues(referenceYear: referenceYear)
+        case .telecomLicence(let value): value.issues(referenceYear: referenceYear)
+        case .publicSecurityFiling(let value): value.issues(referenceYear: referenceYear)
+        case .newsLicence(let value): value.issues(referenceYear: referenceYear)
+        case .hotline(let value): value.issues(referenceYear: referenceYear)
+        case .uscc(let value): value.issues(referenceYear: referenceYear)
+        case .cultureLicence(let value): value.issues(referenceYear: referenceYear)
+        case .broadcastLicence(let value): value.issues(referenceYear: referenceYear)
+        case .audiovisualLicence(let value): value.issues(referenceYear: referenceYear)
+        case .publishingLicence(let value): value.issues(referenceYear: referenceYear)
+        case .drugInfoCertificate(let value): value.issues(referenceYear: referenceYear)
+        case .religiousInfoLicence(let value): value.issues(referenceYear: referenceYear)
+        case .algorithmFiling(let value): value.issues(referenceYear: referenceYear)
+        case .genaiFiling(let value): value.issues(referenceYear: referenceYear)
+        }
+    }
+}
