@@ -25,13 +25,16 @@ public protocol BeianFormat: Sendable, Hashable {
     /// are the recogniser's.
     /// - Parameter referenceYear: the year that counts as "now" for year checks.
     func issues(referenceYear: Int) -> [Issue]
-    /// The identifier in each language: the canonical Chinese form and an English rendering.
-    var display: Bilingual { get }
+    /// The English rendering: "Chongqing ICP Filing No. 20009753-2" (``display``'s `en`).
+    var englishDisplay: String { get }
     /// The identifier's parts in reading order, with what each one means (`beian explain`).
     var parts: [Explanation.Part] { get }
 }
 
 extension BeianFormat {
+    /// The identifier in each language: the canonical Chinese form and the English rendering.
+    public var display: Bilingual { Bilingual(zh: canonical, en: englishDisplay) }
+
     /// Reads the string with the recognisers (see ``Kind/parse(_:using:)``).
     public init?(parsing string: String) {
         guard let value = Self.kind.parse(string)?.details.format as? Self else { return nil }

@@ -4,35 +4,35 @@
 /// compares and hashes by value without casts, and reading a field needs no existential box
 /// (a finding's fields are read for every finding written).
 public enum FindingDetails: Sendable, Hashable {
-    /// A `icpFiling` finding's value.
+    /// The value of a finding of kind ``Kind/icpFiling``.
     case icpFiling(ICPFiling)
-    /// A `icpLicence` finding's value.
+    /// The value of a finding of kind ``Kind/icpLicence``.
     case icpLicence(ICPLicence)
-    /// A `telecomLicence` finding's value.
+    /// The value of a finding of kind ``Kind/telecomLicence``.
     case telecomLicence(TelecomLicence)
-    /// A `publicSecurityFiling` finding's value.
+    /// The value of a finding of kind ``Kind/publicSecurityFiling``.
     case publicSecurityFiling(PublicSecurityFiling)
-    /// A `newsLicence` finding's value.
+    /// The value of a finding of kind ``Kind/newsLicence``.
     case newsLicence(NewsLicence)
-    /// A `hotline` finding's value.
+    /// The value of a finding of kind ``Kind/hotline``.
     case hotline(Hotline)
-    /// A `uscc` finding's value.
+    /// The value of a finding of kind ``Kind/uscc``.
     case uscc(USCC)
-    /// A `cultureLicence` finding's value.
+    /// The value of a finding of kind ``Kind/cultureLicence``.
     case cultureLicence(CultureLicence)
-    /// A `broadcastLicence` finding's value.
+    /// The value of a finding of kind ``Kind/broadcastLicence``.
     case broadcastLicence(BroadcastLicence)
-    /// A `audiovisualLicence` finding's value.
+    /// The value of a finding of kind ``Kind/audiovisualLicence``.
     case audiovisualLicence(AudiovisualLicence)
-    /// A `publishingLicence` finding's value.
+    /// The value of a finding of kind ``Kind/publishingLicence``.
     case publishingLicence(PublishingLicence)
-    /// A `drugInfoCertificate` finding's value.
+    /// The value of a finding of kind ``Kind/drugInfoCertificate``.
     case drugInfoCertificate(DrugInfoCertificate)
-    /// A `religiousInfoLicence` finding's value.
+    /// The value of a finding of kind ``Kind/religiousInfoLicence``.
     case religiousInfoLicence(ReligiousInfoLicence)
-    /// A `algorithmFiling` finding's value.
+    /// The value of a finding of kind ``Kind/algorithmFiling``.
     case algorithmFiling(AlgorithmFiling)
-    /// A `genaiFiling` finding's value.
+    /// The value of a finding of kind ``Kind/genaiFiling``.
     case genaiFiling(GenAIFiling)
 
     /// The value as its format type.
@@ -77,7 +77,7 @@ public enum FindingDetails: Sendable, Hashable {
         }
     }
 
-    /// The value's `canonical` (see BeianFormat/canonical).
+    /// The value's `canonical` (see ``BeianFormat/canonical``).
     public var canonical: String {
         switch self {
         case .icpFiling(let value): value.canonical
@@ -98,7 +98,7 @@ public enum FindingDetails: Sendable, Hashable {
         }
     }
 
-    /// The value's `number` (see BeianFormat/number).
+    /// The value's `number` (see ``BeianFormat/number``).
     public var number: String {
         switch self {
         case .icpFiling(let value): value.number
@@ -119,7 +119,7 @@ public enum FindingDetails: Sendable, Hashable {
         }
     }
 
-    /// The value's `province` (see BeianFormat/province).
+    /// The value's `province` (see ``BeianFormat/province``).
     public var province: Province? {
         switch self {
         case .icpFiling(let value): value.province
@@ -140,28 +140,28 @@ public enum FindingDetails: Sendable, Hashable {
         }
     }
 
-    /// The value's `display` (see BeianFormat/display).
-    public var display: Bilingual {
+    /// The value's English rendering (see ``BeianFormat/englishDisplay``).
+    public var englishDisplay: String {
         switch self {
-        case .icpFiling(let value): value.display
-        case .icpLicence(let value): value.display
-        case .telecomLicence(let value): value.display
-        case .publicSecurityFiling(let value): value.display
-        case .newsLicence(let value): value.display
-        case .hotline(let value): value.display
-        case .uscc(let value): value.display
-        case .cultureLicence(let value): value.display
-        case .broadcastLicence(let value): value.display
-        case .audiovisualLicence(let value): value.display
-        case .publishingLicence(let value): value.display
-        case .drugInfoCertificate(let value): value.display
-        case .religiousInfoLicence(let value): value.display
-        case .algorithmFiling(let value): value.display
-        case .genaiFiling(let value): value.display
+        case .icpFiling(let value): value.englishDisplay
+        case .icpLicence(let value): value.englishDisplay
+        case .telecomLicence(let value): value.englishDisplay
+        case .publicSecurityFiling(let value): value.englishDisplay
+        case .newsLicence(let value): value.englishDisplay
+        case .hotline(let value): value.englishDisplay
+        case .uscc(let value): value.englishDisplay
+        case .cultureLicence(let value): value.englishDisplay
+        case .broadcastLicence(let value): value.englishDisplay
+        case .audiovisualLicence(let value): value.englishDisplay
+        case .publishingLicence(let value): value.englishDisplay
+        case .drugInfoCertificate(let value): value.englishDisplay
+        case .religiousInfoLicence(let value): value.englishDisplay
+        case .algorithmFiling(let value): value.englishDisplay
+        case .genaiFiling(let value): value.englishDisplay
         }
     }
 
-    /// The value's `parts` (see BeianFormat/parts).
+    /// The value's `parts` (see ``BeianFormat/parts``).
     public var parts: [Explanation.Part] {
         switch self {
         case .icpFiling(let value): value.parts
@@ -181,6 +181,9 @@ public enum FindingDetails: Sendable, Hashable {
         case .genaiFiling(let value): value.parts
         }
     }
+
+    /// The value in each language (see ``BeianFormat/display``).
+    public var display: Bilingual { Bilingual(zh: canonical, en: englishDisplay) }
 
     /// The value's own issues (see ``BeianFormat/issues(referenceYear:)``).
     /// - Parameter referenceYear: the year that counts as "now" for year checks.

@@ -33,8 +33,8 @@ public struct AlgorithmFiling: BeianFormat {
         return issues
     }
 
-    /// The canonical form and "CAC Algorithm Filing No. …".
-    public var display: Bilingual { Bilingual(zh: canonical, en: "CAC Algorithm Filing No. \(number)") }
+    /// The English rendering, "CAC Algorithm Filing No. …".
+    public var englishDisplay: String { "CAC Algorithm Filing No. \(number)" }
 
     /// Division, middle digits, year and serial.
     public var parts: [Explanation.Part] {

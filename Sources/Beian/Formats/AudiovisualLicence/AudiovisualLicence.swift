@@ -24,8 +24,8 @@ public struct AudiovisualLicence: BeianFormat {
         return issues
     }
 
-    /// The digits and "Online Audio-Visual Programme Licence No. …".
-    public var display: Bilingual { Bilingual(zh: canonical, en: "Online Audio-Visual Programme Licence No. \(number)") }
+    /// The English rendering, "Online Audio-Visual Programme Licence No. …".
+    public var englishDisplay: String { "Online Audio-Visual Programme Licence No. \(number)" }
 
     /// The first two digits and the number.
     public var parts: [Explanation.Part] {

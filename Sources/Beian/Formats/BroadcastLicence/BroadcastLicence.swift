@@ -29,7 +29,7 @@ public struct BroadcastLicence: BeianFormat {
     public func issues(referenceYear: Int) -> [Issue] {
         var issues: [Issue] = []
         if !isNational {
-            issues += NumberChecks.province(abbreviation: issuer.first, kind: Self.kind).1
+            issues += NumberChecks.provinceIssues(abbreviation: issuer.first, province: province, kind: Self.kind)
             if issuer.count > 1 {
                 issues.append(Issue(.legacyFormat, .info, zh: "括号中的「\(issuer)」是旧格式",
                                     en: "\u{201C}\(issuer)\u{201D} in brackets is an older format"))
@@ -40,9 +40,9 @@ public struct BroadcastLicence: BeianFormat {
         return issues
     }
 
-    /// （沪）字第1248号 and "Radio and TV Programme Production Licence (Shanghai) No. 1248".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "Radio and TV Programme Production Licence\(province.map { " (\($0.en))" } ?? "") No. \(number)")
+    /// The English rendering, "Radio and TV Programme Production Licence (Shanghai) No. 1248".
+    public var englishDisplay: String {
+        "Radio and TV Programme Production Licence\(province.map { " (\($0.en))" } ?? "") No. \(number)"
     }
 
     /// Province and number.

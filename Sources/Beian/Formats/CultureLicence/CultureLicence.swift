@@ -40,7 +40,7 @@ public struct CultureLicence: BeianFormat {
             issues = [Issue(.legacyFormat, .info, zh: "「文网文」是文化部早期颁发的全国性许可证格式",
                             en: "\u{201C}文网文\u{201D} is the early national format issued by the Ministry of Culture")]
         } else {
-            issues = NumberChecks.province(abbreviation: abbreviation, kind: Self.kind).1
+            issues = NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind)
         }
         issues += NumberChecks.yearIssues(year, kind: Self.kind, referenceYear: referenceYear, earliest: 2000)
         let lengths = numberParts.map(\.utf8.count)
@@ -53,10 +53,10 @@ public struct CultureLicence: BeianFormat {
         return issues
     }
 
-    /// 京网文〔2020〕1039-165号 and "Beijing Network Culture Licence (2020) 1039-165".
-    public var display: Bilingual {
+    /// The English rendering, "Beijing Network Culture Licence (2020) 1039-165".
+    public var englishDisplay: String {
         let issuer = isNational ? "Ministry of Culture " : (province.map { $0.en + " " } ?? "")
-        return Bilingual(zh: canonical, en: "\(issuer)Network Culture Licence (\(year.map(String.init) ?? "")) \(number)")
+        return "\(issuer)Network Culture Licence (\(year.map(String.init) ?? "")) \(number)"
     }
 
     /// Issuer, mark, year and number.

@@ -36,7 +36,7 @@ public struct DrugInfoCertificate: BeianFormat {
 
     /// Province, year, serial length, then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
-        var issues = NumberChecks.province(abbreviation: abbreviation, kind: Self.kind).1
+        var issues = NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind)
         issues += NumberChecks.yearIssues(year, kind: Self.kind, referenceYear: referenceYear, earliest: 2001)
         if serial.utf8.count != 4 {
             issues.append(Issue(.invalidLength, .warning, zh: "序号 \(serial) 不是常见的4位", en: "the serial \(serial) is not the usual 4 digits"))
@@ -45,9 +45,9 @@ public struct DrugInfoCertificate: BeianFormat {
         return issues
     }
 
-    /// The canonical form and "Internet Drug Information Certificate (Beijing) Commercial 2017-0020".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "Internet Drug Information Certificate\(province.map { " (\($0.en))" } ?? "") \(isCommercial ? "Commercial" : "Non-commercial") \(number)")
+    /// The English rendering, "Internet Drug Information Certificate (Beijing) Commercial 2017-0020".
+    public var englishDisplay: String {
+        "Internet Drug Information Certificate\(province.map { " (\($0.en))" } ?? "") \(isCommercial ? "Commercial" : "Non-commercial") \(number)"
     }
 
     /// Province, business, year and serial.

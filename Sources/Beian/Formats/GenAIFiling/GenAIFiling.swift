@@ -56,8 +56,8 @@ public struct GenAIFiling: BeianFormat {
         }
     }
 
-    /// The canonical form in both languages.
-    public var display: Bilingual { Bilingual(zh: canonical, en: canonical) }
+    /// The English rendering: the canonical form.
+    public var englishDisplay: String { canonical }
 
     /// Province, model, date and serial.
     public var parts: [Explanation.Part] {

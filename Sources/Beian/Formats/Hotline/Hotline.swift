@@ -35,8 +35,8 @@ public struct Hotline: BeianFormat {
     /// The number's problems; none depends on the year.
     public func issues(referenceYear: Int) -> [Issue] { problems }
 
-    /// The canonical form in both languages.
-    public var display: Bilingual { Bilingual(zh: canonical, en: canonical) }
+    /// The English rendering: the canonical form.
+    public var englishDisplay: String { canonical }
 
     /// Area code, type and extension.
     public var parts: [Explanation.Part] {

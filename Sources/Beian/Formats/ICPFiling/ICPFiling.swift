@@ -38,7 +38,7 @@ public struct ICPFiling: BeianFormat {
 
     /// Province, length and year rules (formats.md §1), then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
-        var issues = candidates == nil ? NumberChecks.province(abbreviation: abbreviation, kind: Self.kind).1 : []
+        var issues = candidates == nil ? NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind) : []
         switch number.utf8.count {
         case 6:
             issues.append(Issue(.legacyFormat, .info, zh: "6位ICP备案号是2000年代早期的旧格式",
@@ -61,9 +61,9 @@ public struct ICPFiling: BeianFormat {
         return issues
     }
 
-    /// 渝ICP备20009753号-2 and "Chongqing ICP Filing No. 20009753-2".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "\(province.map { $0.en + " " } ?? "")ICP Filing No. \(number)\(site.map { "-\($0)" } ?? "")")
+    /// The English rendering, "Chongqing ICP Filing No. 20009753-2".
+    public var englishDisplay: String {
+        "\(province.map { $0.en + " " } ?? "")ICP Filing No. \(number)\(site.map { "-\($0)" } ?? "")"
     }
 
     /// Province, mark, entity number and site index.

@@ -29,7 +29,7 @@ public struct ICPLicence: BeianFormat {
 
     /// Province and length (six digits), then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
-        var issues = candidates == nil ? NumberChecks.province(abbreviation: abbreviation, kind: Self.kind).1 : []
+        var issues = candidates == nil ? NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind) : []
         if number.utf8.count != 6 {
             issues.append(NumberChecks.invalidLength(number, expected: Bilingual(zh: "6位", en: "6")))
         }
@@ -37,9 +37,9 @@ public struct ICPLicence: BeianFormat {
         return issues
     }
 
-    /// 京ICP证030173号 and "Beijing ICP Licence No. 030173".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "\(province.map { $0.en + " " } ?? "")ICP Licence No. \(number)\(site.map { "-\($0)" } ?? "")")
+    /// The English rendering, "Beijing ICP Licence No. 030173".
+    public var englishDisplay: String {
+        "\(province.map { $0.en + " " } ?? "")ICP Licence No. \(number)\(site.map { "-\($0)" } ?? "")"
     }
 
     /// Province, mark, licence number and site index.

@@ -61,9 +61,9 @@ public struct NewsLicence: BeianFormat {
         return issues
     }
 
-    /// The digits and "Internet News Information Service Licence No. …".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "Internet News Information Service Licence No. \(number)")
+    /// The English rendering, "Internet News Information Service Licence No. …".
+    public var englishDisplay: String {
+        "Internet News Information Service Licence No. \(number)"
     }
 
     /// Region, category, year and serial.

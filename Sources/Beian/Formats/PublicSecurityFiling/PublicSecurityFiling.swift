@@ -19,10 +19,8 @@ public struct PublicSecurityFiling: BeianFormat {
     init(abbreviation: Character?, number: String) {
         self.abbreviation = abbreviation
         self.number = number
-        let count = number.utf8.count
-        division = count >= 6 && NumberChecks.integer(number.prefix(6)) != nil ? String(number.prefix(6)) : nil
-        province = abbreviation.flatMap(Province.init(abbreviation:))
-            ?? (count >= 2 && NumberChecks.integer(number.prefix(2)) != nil ? Province(code: String(number.prefix(2))) : nil)
+        division = NumberChecks.digitPrefix(number, 6)
+        province = abbreviation.flatMap(Province.init(abbreviation:)) ?? NumberChecks.digitPrefix(number, 2).flatMap(Province.init(code:))
     }
 
     /// The serial after the division code.
@@ -34,8 +32,10 @@ public struct PublicSecurityFiling: BeianFormat {
     /// Province, length, division (and its agreement with the province), then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
         var issues: [Issue] = []
-        let printed = abbreviation.flatMap(Province.init(abbreviation:))
-        if let abbreviation { issues += NumberChecks.province(abbreviation: abbreviation, kind: Self.kind).1 }
+        // The province the abbreviation names: `province` when it is the one printed (an
+        // abbreviation that names none leaves the division's, with its usual abbreviation).
+        let printed = abbreviation.flatMap { province?.abbreviation == String($0) ? province : nil }
+        if abbreviation != nil { issues += NumberChecks.provinceIssues(abbreviation: abbreviation, province: printed, kind: Self.kind) }
         let count = number.utf8.count
         switch count {
         case 14: break
@@ -46,9 +46,8 @@ public struct PublicSecurityFiling: BeianFormat {
         default:
             issues.append(NumberChecks.invalidLength(number, expected: Bilingual(zh: "14位（旧格式11–13位）", en: "14 (11–13 in older filings)")))
         }
-        if count >= 2, NumberChecks.integer(number.prefix(2)) != nil {
-            let code = String(number.prefix(2))
-            if let divisionProvince = Province(code: code) {
+        if let code = NumberChecks.digitPrefix(number, 2) {
+            if let divisionProvince = printed?.code == code ? printed : Province(code: code) {
                 if let printed, printed.code != code {
                     issues.append(Issue(.provinceMismatch, .error,
                                         zh: "行政区划代码 \(division ?? code) 属于\(divisionProvince.zh)（\(code)），但简称「\(printed.abbreviation)」是\(printed.zh)（\(printed.code)）",
@@ -63,9 +62,9 @@ public struct PublicSecurityFiling: BeianFormat {
         return issues
     }
 
-    /// 京公网安备11010802020088号 and "Beijing Public Security Filing No. 11010802020088".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "\(province.map { $0.en + " " } ?? "")Public Security Filing No. \(number)")
+    /// The English rendering, "Beijing Public Security Filing No. 11010802020088".
+    public var englishDisplay: String {
+        "\(province.map { $0.en + " " } ?? "")Public Security Filing No. \(number)"
     }
 
     /// Province, division and serial.

@@ -33,7 +33,7 @@ public struct PublishingLicence: BeianFormat {
 
     /// Province, the predecessor licence, length, then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
-        var issues = NumberChecks.province(abbreviation: abbreviation, kind: Self.kind).1
+        var issues = NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind)
         if isPredecessor {
             issues.append(Issue(.legacyFormat, .info, zh: "「新出网证」是网络出版服务许可证之前的互联网出版许可证",
                                 en: "\u{201C}新出网证\u{201D} is the internet publishing licence that preceded the network publishing licence"))
@@ -43,9 +43,9 @@ public struct PublishingLicence: BeianFormat {
         return issues
     }
 
-    /// The canonical form and "Network Publishing Service Licence (Guangdong) No. 054".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "Network Publishing Service Licence\(province.map { " (\($0.en))" } ?? "") No. \(number)")
+    /// The English rendering, "Network Publishing Service Licence (Guangdong) No. 054".
+    public var englishDisplay: String {
+        "Network Publishing Service Licence\(province.map { " (\($0.en))" } ?? "") No. \(number)"
     }
 
     /// Authority, province and number.

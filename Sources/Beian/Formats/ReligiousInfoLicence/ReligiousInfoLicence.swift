@@ -32,16 +32,16 @@ public struct ReligiousInfoLicence: BeianFormat {
 
     /// Province, year, length (seven digits), then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
-        var issues = NumberChecks.province(abbreviation: abbreviation, kind: Self.kind).1
+        var issues = NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind)
         issues += NumberChecks.yearIssues(year, kind: Self.kind, referenceYear: referenceYear, earliest: Self.earliestYear)
         if number.utf8.count != 7 { issues.append(NumberChecks.invalidLength(number, expected: Bilingual(zh: "7位", en: "7"))) }
         if let placeholder = NumberChecks.placeholderIssue(number) { issues.append(placeholder) }
         return issues
     }
 
-    /// The canonical form and "Beijing Internet Religious Information Licence (2022) 0000043".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "\(province.map { $0.en + " " } ?? "")Internet Religious Information Licence (\(year.map(String.init) ?? "")) \(number)")
+    /// The English rendering, "Beijing Internet Religious Information Licence (2022) 0000043".
+    public var englishDisplay: String {
+        "\(province.map { $0.en + " " } ?? "")Internet Religious Information Licence (\(year.map(String.init) ?? "")) \(number)"
     }
 
     /// Province, year and serial.

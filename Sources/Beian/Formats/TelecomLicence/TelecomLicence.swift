@@ -52,9 +52,9 @@ public struct TelecomLicence: BeianFormat {
         return issues
     }
 
-    /// 粤B2-20090059 and "Guangdong Telecom Business Licence B2-20090059".
-    public var display: Bilingual {
-        Bilingual(zh: canonical, en: "\(province.map { $0.en + " " } ?? "")Telecom Business Licence \(number)")
+    /// The English rendering, "Guangdong Telecom Business Licence B2-20090059".
+    public var englishDisplay: String {
+        "\(province.map { $0.en + " " } ?? "")Telecom Business Licence \(number)"
     }
 
     /// Province (or the MIIT), classes, year and serial, foreign investment, site index.

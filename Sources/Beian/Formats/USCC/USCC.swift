@@ -89,8 +89,8 @@ public struct USCC: BeianFormat {
         return issues
     }
 
-    /// The code and "Unified Social Credit Code …".
-    public var display: Bilingual { Bilingual(zh: canonical, en: "Unified Social Credit Code \(number)") }
+    /// The English rendering, "Unified Social Credit Code …".
+    public var englishDisplay: String { "Unified Social Credit Code \(number)" }
 
     /// Authority, entity type, division, organisation code and check character (18-character codes).
     public var parts: [Explanation.Part] {
