@@ -60,8 +60,10 @@ extension Issue {
                      en: "the first two digits \(provinceCode) are no GB/T 2260 province code")
     }
 
-    /// `invalid_length` as a warning: a number of an unusual length ("3–5", "3").
-    static func unusualLength(_ digits: String, usual: String) -> Issue {
-        Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的\(usual)位", en: "\(digits) is not the usual \(usual) digits")
+    /// `invalid_length` as a warning: a number (or, given `serial`, a serial) of an unusual
+    /// length ("3–5", "3").
+    static func unusualLength(_ digits: String, usual: String, serial: Bool = false) -> Issue {
+        serial ? Issue(.invalidLength, .warning, zh: "序号 \(digits) 不是常见的\(usual)位", en: "the serial \(digits) is not the usual \(usual) digits")
+            : Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的\(usual)位", en: "\(digits) is not the usual \(usual) digits")
     }
 }

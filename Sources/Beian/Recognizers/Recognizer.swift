@@ -1,7 +1,11 @@
 /// Finds one family of identifiers in a decoded view and validates each one.
 ///
-/// Adding a kind means: one recogniser file, its labels in `Labels`, its anchors in
-/// `Prefilter`, and one line in `Recognizers.all`.
+/// A recogniser finds the text and hands the parts it read to the kind's format type
+/// (`Sources/Beian/Formats/KIND/`), which validates the value; issues of the text itself (a
+/// misspelt label, an ambiguous pinyin province) stay with the recogniser.
+///
+/// Adding a kind means: its format type and a `FindingDetails` case, one recogniser file, its
+/// labels in `Labels`, its anchors in `Prefilter`, and one line in `Recognizers.all`.
 protocol Recognizer: Sendable {
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding]
 }

@@ -38,9 +38,7 @@ public struct DrugInfoCertificate: BeianFormat {
     public func issues(referenceYear: Int) -> [Issue] {
         var issues = NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind)
         issues += NumberChecks.yearIssues(year, kind: Self.kind, referenceYear: referenceYear, earliest: 2001)
-        if serial.utf8.count != 4 {
-            issues.append(Issue(.invalidLength, .warning, zh: "序号 \(serial) 不是常见的4位", en: "the serial \(serial) is not the usual 4 digits"))
-        }
+        if serial.utf8.count != 4 { issues.append(.unusualLength(serial, usual: "4", serial: true)) }
         if let placeholder = NumberChecks.placeholderIssue(serial) { issues.append(placeholder) }
         return issues
     }
