@@ -1,4 +1,5 @@
 import BeianTesting
+import Foundation
 import PropertyBased
 import Testing
 @testable import Beian
@@ -148,6 +149,18 @@ import Testing
         #expect(scanner.readings(ofBareValue: "11120170012").map(\.kind) == [.publicSecurityFiling, .newsLicence])
         #expect(scanner.readings(ofBareValue: "91350211M0000XUF46").map(\.kind) == [.uscc])
         #expect(scanner.readings(ofBareValue: "hello").isEmpty)
+    }
+
+    /// The JSON of an ambiguous bare value lists the candidate kinds and matches explain.schema.json.
+    @Test func candidatesJSONMatchesTheSchema() throws {
+        let url = packageRoot.appendingPathComponent("Samples/schema/explain.schema.json")
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let json = ReportJSON.value(explaining: "11120170012", candidates: [.publicSecurityFiling, .newsLicence]).serialized()
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(SchemaValidator(root: schema).errors(object, schema).isEmpty)
+        let candidates = object["candidates"] as! [[String: Any]]
+        #expect(candidates.map { $0["kind"] as! String } == ["public_security_filing", "news_licence"])
+        #expect((candidates[1]["names"] as! [String: String])["zh"] == "互联网新闻信息服务许可证号")
     }
 
     /// Explanation and display ask the value: each finding's parts and rendering are its details'.
