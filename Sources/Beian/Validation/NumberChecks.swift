@@ -71,13 +71,6 @@ enum NumberChecks {
                      en: "\(digits) has \(count) digits; expected \(expected.en)")
     }
 
-    /// The province of an abbreviation, with the issues it raises (unknown, alternate), or
-    /// missing_province when there is none.
-    static func province(abbreviation: Character?, kind: Kind) -> (Province?, [Issue]) {
-        let province = abbreviation.flatMap(Province.init(abbreviation:))
-        return (province, provinceIssues(abbreviation: abbreviation, province: province, kind: kind))
-    }
-
     /// The issues of an abbreviation whose province (`Province(abbreviation:)`) is known:
     /// missing_province, unknown_province or alternate_abbreviation.
     static func provinceIssues(abbreviation: Character?, province: Province?, kind: Kind) -> [Issue] {

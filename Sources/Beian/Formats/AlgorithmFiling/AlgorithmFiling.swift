@@ -17,7 +17,7 @@ public struct AlgorithmFiling: BeianFormat {
 
     init(number: String) {
         self.number = number
-        division = number.utf8.count >= 6 && NumberChecks.integer(number.prefix(6)) != nil ? String(number.prefix(6)) : nil
+        division = NumberChecks.digitPrefix(number, 6)
         province = division.flatMap { Province(code: String($0.prefix(2))) }
     }
 

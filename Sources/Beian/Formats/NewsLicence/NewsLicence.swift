@@ -21,8 +21,7 @@ public struct NewsLicence: BeianFormat {
     init(number: String) {
         self.number = number
         let count = number.utf8.count
-        let code = count >= 2 && NumberChecks.integer(number.prefix(2)) != nil ? String(number.prefix(2)) : nil
-        province = code.flatMap { $0 == Self.centralCode ? nil : Province(code: $0) }
+        province = NumberChecks.digitPrefix(number, 2).flatMap { $0 == Self.centralCode ? nil : Province(code: $0) }
         let digit = count >= 3 ? NumberChecks.integer(number.dropFirst(2).prefix(1)) : nil
         category = digit == 1 || digit == 2 ? digit : nil
         year = count >= 7 ? NumberChecks.integer(number.dropFirst(3).prefix(4)) : nil
@@ -46,8 +45,8 @@ public struct NewsLicence: BeianFormat {
         default:
             issues.append(NumberChecks.invalidLength(number, expected: Bilingual(zh: "11位（旧格式10位）", en: "11 (10 in older licences)")))
         }
-        if count >= 2, NumberChecks.integer(number.prefix(2)) != nil, !isCentral, province == nil {
-            issues.append(.unknownDivision(String(number.prefix(2)), central: Self.centralCode))
+        if let code = NumberChecks.digitPrefix(number, 2), code != Self.centralCode, province == nil {
+            issues.append(.unknownDivision(code, central: Self.centralCode))
         }
         if count >= 3, let digit = NumberChecks.integer(number.dropFirst(2).prefix(1)), category == nil {
             issues.append(Issue(.unknownCategory, .warning,
