@@ -2,8 +2,10 @@
 ///
 /// An enum rather than `any BeianFormat`: a switch over it is checked for every kind, it
 /// compares and hashes by value without casts, and reading a field needs no existential box
-/// (a finding's fields are read for every finding written).
-public enum FindingDetails: Sendable, Hashable {
+/// (a finding's fields are read for every finding written). Its cases are indirect: the
+/// value lives behind one reference, so copying a finding (done several times on its way
+/// out) copies one pointer, as the box of kind-specific fields did before.
+public indirect enum FindingDetails: Sendable, Hashable {
     /// The value of a finding of kind ``Kind/icpFiling``.
     case icpFiling(ICPFiling)
     /// The value of a finding of kind ``Kind/icpLicence``.
@@ -206,4 +208,71 @@ public enum FindingDetails: Sendable, Hashable {
         case .genaiFiling(let value): value.issues(referenceYear: referenceYear)
         }
     }
+}
+
+/// A format value that knows its `FindingDetails` case, so a finding is built from the value
+/// itself (its canonical form, number and province read without a switch).
+protocol FindingValue: BeianFormat {
+    /// The value in its `FindingDetails` case.
+    var findingDetails: FindingDetails { get }
+}
+
+extension ICPFiling: FindingValue {
+    var findingDetails: FindingDetails { .icpFiling(self) }
+}
+
+extension ICPLicence: FindingValue {
+    var findingDetails: FindingDetails { .icpLicence(self) }
+}
+
+extension TelecomLicence: FindingValue {
+    var findingDetails: FindingDetails { .telecomLicence(self) }
+}
+
+extension PublicSecurityFiling: FindingValue {
+    var findingDetails: FindingDetails { .publicSecurityFiling(self) }
+}
+
+extension NewsLicence: FindingValue {
+    var findingDetails: FindingDetails { .newsLicence(self) }
+}
+
+extension Hotline: FindingValue {
+    var findingDetails: FindingDetails { .hotline(self) }
+}
+
+extension USCC: FindingValue {
+    var findingDetails: FindingDetails { .uscc(self) }
+}
+
+extension CultureLicence: FindingValue {
+    var findingDetails: FindingDetails { .cultureLicence(self) }
+}
+
+extension BroadcastLicence: FindingValue {
+    var findingDetails: FindingDetails { .broadcastLicence(self) }
+}
+
+extension AudiovisualLicence: FindingValue {
+    var findingDetails: FindingDetails { .audiovisualLicence(self) }
+}
+
+extension PublishingLicence: FindingValue {
+    var findingDetails: FindingDetails { .publishingLicence(self) }
+}
+
+extension DrugInfoCertificate: FindingValue {
+    var findingDetails: FindingDetails { .drugInfoCertificate(self) }
+}
+
+extension ReligiousInfoLicence: FindingValue {
+    var findingDetails: FindingDetails { .religiousInfoLicence(self) }
+}
+
+extension AlgorithmFiling: FindingValue {
+    var findingDetails: FindingDetails { .algorithmFiling(self) }
+}
+
+extension GenAIFiling: FindingValue {
+    var findingDetails: FindingDetails { .genaiFiling(self) }
 }

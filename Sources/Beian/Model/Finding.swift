@@ -31,10 +31,6 @@ public struct Finding: Sendable, Hashable {
     /// the text shown. Such findings never reach a report; the document gets
     /// `virtual_registry` instead.
     var virtualRegistry: String?
-    /// The value found, as its format type (``ICPFiling``, ``USCC`` …), out of line: a finding is
-    /// copied several times on its way out, and one reference copies faster than the value.
-    private let box: DetailsBox
-
     /// True when the finding has no error-severity issue. Says nothing of whether a registry
     /// holds the number: Beian checks form and consistency only.
     public var isValid: Bool { !issues.containsError }
@@ -42,22 +38,22 @@ public struct Finding: Sendable, Hashable {
     /// The byte range of `raw` in the input.
     public var byteRange: Range<Int> { start..<end }
 
-    /// A finding of `details`, read from `source`, with its issues (the value's own and the text's).
-    init(_ details: FindingDetails, source: (raw: String, start: Int, end: Int), issues: [Issue]) {
-        kind = details.kind
+    /// A finding of `value`, read from `source`, with its issues (the value's own and the text's).
+    init<Value: FindingValue>(_ value: Value, source: (raw: String, start: Int, end: Int), issues: [Issue]) {
+        kind = Value.kind
         raw = source.raw
         start = source.start
         end = source.end
-        canonical = details.canonical
-        number = details.number
-        province = details.province
+        canonical = value.canonical
+        number = value.number
+        province = value.province
         self.issues = issues
-        box = DetailsBox(value: details)
+        details = value.findingDetails
     }
 
     /// The value found: a case per kind, holding the kind's format type with its typed parts.
     /// The flat fields below (`site`, `division` …) are read from it.
-    public var details: FindingDetails { box.value }
+    public let details: FindingDetails
 
     /// The division that `division` names, with its full name in both languages.
     public var divisionDetails: Division? { division.flatMap { Division(code: $0) } }
@@ -140,14 +136,6 @@ public struct Finding: Sendable, Hashable {
         case .icpLicence(let value): value.candidates
         default: nil
         }
-    }
-
-    /// `FindingDetails` behind one reference, compared by value.
-    final class DetailsBox: Hashable, Sendable {
-        let value: FindingDetails
-        init(value: FindingDetails) { self.value = value }
-        static func == (lhs: DetailsBox, rhs: DetailsBox) -> Bool { lhs.value == rhs.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(value) }
     }
 
     func adding(_ extra: [Issue]) -> Finding {

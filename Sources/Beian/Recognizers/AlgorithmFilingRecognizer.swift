@@ -29,6 +29,6 @@ struct AlgorithmFilingRecognizer: Recognizer {
 
     func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = AlgorithmFiling(number: digits)
-        return Finding(.algorithmFiling(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

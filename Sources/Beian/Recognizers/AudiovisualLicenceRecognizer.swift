@@ -30,6 +30,6 @@ struct AudiovisualLicenceRecognizer: Recognizer {
 
     func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = AudiovisualLicence(number: digits)
-        return Finding(.audiovisualLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -50,6 +50,6 @@ struct BroadcastLicenceRecognizer: Recognizer {
     func finding(abbreviation: Character, extra: String, digits: String, source: (raw: String, start: Int, end: Int),
                  referenceYear: Int) -> Finding {
         let value = BroadcastLicence(issuer: "\(abbreviation)\(extra)", number: digits)
-        return Finding(.broadcastLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -41,6 +41,6 @@ struct CultureLicenceRecognizer: Recognizer {
     func finding(abbreviation: Character?, year yearDigits: String, parts: [String],
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = CultureLicence(abbreviation: abbreviation, yearDigits: yearDigits, numberParts: parts)
-        return Finding(.cultureLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -63,6 +63,6 @@ struct DrugInfoCertificateRecognizer: Recognizer {
     func finding(abbreviation: Character, business: String, year yearDigits: String, serial: String,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = DrugInfoCertificate(abbreviation: abbreviation, business: business, yearDigits: yearDigits, serial: serial)
-        return Finding(.drugInfoCertificate(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -42,6 +42,6 @@ struct GenAIFilingRecognizer: Recognizer {
     func finding(province: Province, model: String, digits: String, source: (raw: String, start: Int, end: Int),
                  referenceYear: Int) -> Finding {
         let value = GenAIFiling(province: province, model: model, digits: digits)
-        return Finding(.genaiFiling(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -131,7 +131,7 @@ struct HotlineRecognizer: Recognizer {
 
     private func finding(_ phone: PhoneNumber, view: TextView, context: RecognitionContext) -> Finding {
         let value = phone.hotline
-        return Finding(.hotline(value), source: context.source(of: phone.range, in: view),
+        return Finding(value, source: context.source(of: phone.range, in: view),
                        issues: value.issues(referenceYear: context.referenceYear))
     }
 }

@@ -173,9 +173,11 @@ struct ICPRecognizer: Recognizer {
 
     func finding(kind: Kind, abbreviation: Character?, digits: String, site: String?,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int, candidates: [Province]? = nil) -> Finding {
-        let details: FindingDetails = kind == .icpFiling
-            ? .icpFiling(ICPFiling(abbreviation: abbreviation, number: digits, site: site, candidates: candidates))
-            : .icpLicence(ICPLicence(abbreviation: abbreviation, number: digits, site: site, candidates: candidates))
-        return Finding(details, source: source, issues: details.issues(referenceYear: referenceYear))
+        if kind == .icpFiling {
+            let value = ICPFiling(abbreviation: abbreviation, number: digits, site: site, candidates: candidates)
+            return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
+        }
+        let value = ICPLicence(abbreviation: abbreviation, number: digits, site: site, candidates: candidates)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -33,6 +33,6 @@ struct NewsLicenceRecognizer: Recognizer {
 
     func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = NewsLicence(number: digits)
-        return Finding(.newsLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -144,6 +144,6 @@ struct PublicSecurityFilingRecognizer: Recognizer {
 
     func finding(abbreviation: Character?, digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = PublicSecurityFiling(abbreviation: abbreviation, number: digits)
-        return Finding(.publicSecurityFiling(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -55,6 +55,6 @@ struct PublishingLicenceRecognizer: Recognizer {
     func finding(authority: String?, abbreviation: Character, digits: String, old: Bool,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = PublishingLicence(authority: authority, abbreviation: abbreviation, number: digits, isPredecessor: old)
-        return Finding(.publishingLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

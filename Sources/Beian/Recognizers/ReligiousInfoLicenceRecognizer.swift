@@ -50,6 +50,6 @@ struct ReligiousInfoLicenceRecognizer: Recognizer {
     func finding(abbreviation: Character?, year yearDigits: String, serial: String,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = ReligiousInfoLicence(abbreviation: abbreviation, yearDigits: yearDigits, serial: serial)
-        return Finding(.religiousInfoLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -83,6 +83,6 @@ struct TelecomLicenceRecognizer: Recognizer {
     func finding(categories: [String], digits: String, site: String?, province: Province?, foreignInvested: Bool,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = TelecomLicence(categories: categories, digits: digits, site: site, province: province, foreignInvested: foreignInvested)
-        return Finding(.telecomLicence(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -53,7 +53,7 @@ struct USCCRecognizer: Recognizer {
 
     func finding(code: String, businessLicenceLabel: Bool, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
         let value = USCC(code: code, businessLicenceLabel: businessLicenceLabel)
-        return Finding(.uscc(value), source: source, issues: value.issues(referenceYear: referenceYear))
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }
 
