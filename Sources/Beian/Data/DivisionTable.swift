@@ -138,9 +138,7 @@ enum DivisionCheck {
         }
         let provinceCode = String(code.prefix(2))
         guard let province = Province(code: provinceCode) else {
-            return (nil, [Issue(.unknownDivision, .error,
-                                zh: "前两位 \(provinceCode) 不是省级行政区划代码（GB/T 2260）",
-                                en: "the first two digits \(provinceCode) are no GB/T 2260 province code")])
+            return (nil, [.unknownDivision(provinceCode)])
         }
         return (nil, [Issue(.unknownCounty, .warning,
                             zh: "\(province.zh)没有行政区划代码 \(code)（GB/T 2260，代码会随区划调整而变化）",

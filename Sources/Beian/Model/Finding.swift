@@ -5,7 +5,7 @@
 public struct Finding: Sendable, Hashable {
     public let kind: Kind
     /// The identifier exactly as in the input, labels excluded.
-    public let raw: String
+    public internal(set) var raw: String
     /// Byte offset of `raw`'s first byte in the input.
     public internal(set) var start: Int
     /// Byte offset just past `raw`'s last byte in the input.
@@ -31,10 +31,6 @@ public struct Finding: Sendable, Hashable {
     /// the text shown. Such findings never reach a report; the document gets
     /// `virtual_registry` instead.
     var virtualRegistry: String?
-    /// The fields only some kinds have, out of line: a finding is copied several times on its
-    /// way out, and one reference copies faster than a dozen optionals (nil when all are nil).
-    private let details: DetailsBox?
-
     /// True when the finding has no error-severity issue. Says nothing of whether a registry
     /// holds the number: Beian checks form and consistency only.
     public var isValid: Bool { !issues.containsError }
@@ -42,77 +38,104 @@ public struct Finding: Sendable, Hashable {
     /// The byte range of `raw` in the input.
     public var byteRange: Range<Int> { start..<end }
 
-    init(kind: Kind, raw: String, start: Int, end: Int, canonical: String, number: String,
-         province: Province?, issues: [Issue], site: String? = nil, foreignInvested: Bool? = nil,
-         division: String? = nil, category: Int? = nil, year: Int? = nil, areaCode: String? = nil,
-         phoneType: PhoneType? = nil, phoneExtension: String? = nil, business: String? = nil,
-         authority: String? = nil, date: String? = nil, candidates: [Province]? = nil) {
-        self.kind = kind
-        self.raw = raw
-        self.start = start
-        self.end = end
-        self.canonical = canonical
-        self.number = number
-        self.province = province
+    /// A finding of `value`, read from `source`, with its issues (the value's own and the text's).
+    init<Value: FindingValue>(_ value: Value, source: (raw: String, start: Int, end: Int), issues: [Issue]) {
+        kind = Value.kind
+        raw = source.raw
+        start = source.start
+        end = source.end
+        canonical = value.canonical
+        number = value.number
+        province = value.province
         self.issues = issues
-        let details = Details(site: site, foreignInvested: foreignInvested, division: division, category: category,
-                              year: year, areaCode: areaCode, phoneType: phoneType, phoneExtension: phoneExtension,
-                              business: business, authority: authority, date: date, candidates: candidates)
-        self.details = details == Details() ? nil : DetailsBox(value: details)
+        details = value.findingDetails
     }
+
+    /// The value found: a case per kind, holding the kind's format type with its typed parts.
+    /// The flat fields below (`site`, `division` …) are read from it.
+    public let details: FindingDetails
 
     /// The division that `division` names, with its full name in both languages.
     public var divisionDetails: Division? { division.flatMap { Division(code: $0) } }
 
     /// ICP filings and licences, telecom licences: the site index after the dash ("2", "1A").
-    public var site: String? { details?.value.site }
+    public var site: String? {
+        switch details {
+        case .icpFiling(let value): value.site
+        case .icpLicence(let value): value.site
+        case .telecomLicence(let value): value.site
+        default: nil
+        }
+    }
     /// Telecom licences: true for 合字 (foreign-invested) licences.
-    public var foreignInvested: Bool? { details?.value.foreignInvested }
+    public var foreignInvested: Bool? {
+        if case .telecomLicence(let value) = details { return value.foreignInvested }
+        return nil
+    }
     /// The six-digit GB/T 2260 division code: public security filings, USCCs (characters 3–8),
     /// algorithm filings.
-    public var division: String? { details?.value.division }
+    public var division: String? {
+        switch details {
+        case .publicSecurityFiling(let value): value.division
+        case .uscc(let value): value.division
+        case .algorithmFiling(let value): value.division
+        default: nil
+        }
+    }
     /// News licences: the category digit (1 or 2).
-    public var category: Int? { details?.value.category }
+    public var category: Int? {
+        if case .newsLicence(let value) = details { return value.category }
+        return nil
+    }
     /// The year of issue or filing: news, culture, drug and religious licences, generative-AI
     /// filings (from the date).
-    public var year: Int? { details?.value.year }
-    /// Hotlines: the area code without the trunk 0 ("23").
-    public var areaCode: String? { details?.value.areaCode }
-    /// Hotlines: the number's type.
-    public var phoneType: PhoneType? { details?.value.phoneType }
-    /// Hotlines: the extension, if any.
-    public var phoneExtension: String? { details?.value.phoneExtension }
-    /// Drug information certificates: 经营性 (commercial) or 非经营性 (non-commercial).
-    public var business: String? { details?.value.business }
-    /// Network publishing licences: the issuing administration's mark, 总 or 署.
-    public var authority: String? { details?.value.authority }
-    /// Generative-AI filings: the filing date, "2023-08-21".
-    public var date: String? { details?.value.date }
-    /// When a pinyin abbreviation fits two provinces (Jin: 津 or 晋), both; `province` is nil.
-    public var candidates: [Province]? { details?.value.candidates }
-
-    /// The kind-specific fields (see their computed properties above).
-    struct Details: Hashable, Sendable {
-        var site: String? = nil
-        var foreignInvested: Bool? = nil
-        var division: String? = nil
-        var category: Int? = nil
-        var year: Int? = nil
-        var areaCode: String? = nil
-        var phoneType: PhoneType? = nil
-        var phoneExtension: String? = nil
-        var business: String? = nil
-        var authority: String? = nil
-        var date: String? = nil
-        var candidates: [Province]? = nil
+    public var year: Int? {
+        switch details {
+        case .newsLicence(let value): value.year
+        case .cultureLicence(let value): value.year
+        case .drugInfoCertificate(let value): value.year
+        case .religiousInfoLicence(let value): value.year
+        case .genaiFiling(let value): value.year
+        default: nil
+        }
     }
-
-    /// `Details` behind one reference, compared by value.
-    final class DetailsBox: Hashable, Sendable {
-        let value: Details
-        init(value: Details) { self.value = value }
-        static func == (lhs: DetailsBox, rhs: DetailsBox) -> Bool { lhs.value == rhs.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    /// Hotlines: the area code without the trunk 0 ("23").
+    public var areaCode: String? {
+        if case .hotline(let value) = details { return value.areaCode }
+        return nil
+    }
+    /// Hotlines: the number's type.
+    public var phoneType: PhoneType? {
+        if case .hotline(let value) = details { return value.type }
+        return nil
+    }
+    /// Hotlines: the extension, if any.
+    public var phoneExtension: String? {
+        if case .hotline(let value) = details { return value.phoneExtension }
+        return nil
+    }
+    /// Drug information certificates: 经营性 (commercial) or 非经营性 (non-commercial).
+    public var business: String? {
+        if case .drugInfoCertificate(let value) = details { return value.business }
+        return nil
+    }
+    /// Network publishing licences: the issuing administration's mark, 总 or 署.
+    public var authority: String? {
+        if case .publishingLicence(let value) = details { return value.authority }
+        return nil
+    }
+    /// Generative-AI filings: the filing date, "2023-08-21".
+    public var date: String? {
+        if case .genaiFiling(let value) = details { return value.date }
+        return nil
+    }
+    /// When a pinyin abbreviation fits two provinces (Jin: 津 or 晋), both; `province` is nil.
+    public var candidates: [Province]? {
+        switch details {
+        case .icpFiling(let value): value.candidates
+        case .icpLicence(let value): value.candidates
+        default: nil
+        }
     }
 
     func adding(_ extra: [Issue]) -> Finding {

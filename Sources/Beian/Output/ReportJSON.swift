@@ -214,6 +214,21 @@ public enum ReportJSON {
         ])
     }
 
+    /// `beian explain --format json` for a bare value that fits several kinds: no explanation,
+    /// and the kinds it may be (`candidates`, each with its names), to choose from with `--kind`.
+    /// - Parameters:
+    ///   - input: the value as given.
+    ///   - candidates: the kinds the value fits.
+    public static func value(explaining input: String, candidates: [Kind]) -> JSONValue {
+        .object([
+            ("schema_version", .int(schemaVersion)),
+            ("input", .string(input)),
+            ("explanations", .array([])),
+            ("valid", .bool(false)),
+            ("candidates", .array(candidates.map { .object([("kind", .string($0.rawValue)), ("names", bilingual($0.names))]) })),
+        ])
+    }
+
     /// One explanation: the kind, its issuer, each part with its meaning, the issues, and the
     /// whole finding as `check` reports it.
     public static func value(of explanation: Explanation) -> JSONValue {

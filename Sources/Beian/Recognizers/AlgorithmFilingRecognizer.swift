@@ -4,7 +4,7 @@
 /// like a GB/T 2260 division (INFERRED from every example: 110108 Haidian, 330110 Yuhang), so
 /// they are checked against the division table. What the other digits mean is UNCONFIRMED.
 struct AlgorithmFilingRecognizer: Recognizer {
-    static let length = 21
+    static let length = AlgorithmFiling.length
 
     var startScalars: [Unicode.Scalar] { Labels.firstScalars(of: .algorithm).scalars }
 
@@ -16,24 +16,12 @@ struct AlgorithmFilingRecognizer: Recognizer {
         }
         let end = view.skipNumberMark(from: run.end) ?? run.end
         let source = context.source(of: index..<end, in: view)
-        findings.append(finding(digits: run.digits, source: source))
+        findings.append(finding(digits: run.digits, source: source, referenceYear: context.referenceYear))
         return end
     }
 
-    func finding(digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
-        var issues: [Issue] = []
-        if digits.utf8.count != Self.length {
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "21位", en: "21")))
-        }
-        var division: String?
-        var province: Province?
-        if digits.utf8.count >= 6, NumberChecks.integer(digits.prefix(6)) != nil {
-            division = String(digits.prefix(6))
-            province = Province(code: String(digits.prefix(2)))
-            issues += DivisionCheck.issues(for: division!).1
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        return Finding(kind: .algorithmFiling, raw: source.raw, start: source.start, end: source.end,
-                       canonical: "网信算备\(digits)号", number: digits, province: province, issues: issues, division: division)
+    func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+        let value = AlgorithmFiling(number: digits)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

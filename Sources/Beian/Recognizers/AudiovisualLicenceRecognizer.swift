@@ -14,17 +14,12 @@ struct AudiovisualLicenceRecognizer: Recognizer {
         guard let run = view.readDigits(from: numberStart, maxJoined: 9) else { return label.end }
         let end = view.skipNumberMark(from: run.end) ?? run.end
         let source = context.source(of: run.start..<end, in: view)
-        findings.append(finding(digits: run.digits, source: source))
+        findings.append(finding(digits: run.digits, source: source, referenceYear: context.referenceYear))
         return end
     }
 
-    func finding(digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
-        var issues: [Issue] = []
-        if digits.utf8.count != 7 {
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "7位", en: "7")))
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        return Finding(kind: .audiovisualLicence, raw: source.raw, start: source.start, end: source.end, canonical: digits,
-                       number: digits, province: nil, issues: issues)
+    func finding(digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+        let value = AudiovisualLicence(number: digits)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

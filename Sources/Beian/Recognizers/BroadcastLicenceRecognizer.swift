@@ -27,7 +27,8 @@ struct BroadcastLicenceRecognizer: Recognizer {
         guard let run = view.readDigits(from: view.skipGaps(from: labelEnd), maxJoined: 6) else { return labelEnd }
         let end = view.skipNumberMark(from: run.end) ?? run.end
         let source = context.source(of: start..<end, in: view)
-        findings.append(finding(abbreviation: abbreviation, extra: extra, digits: run.digits, source: source))
+        findings.append(finding(abbreviation: abbreviation, extra: extra, digits: run.digits, source: source,
+                                referenceYear: context.referenceYear))
         return end
     }
 
@@ -35,20 +36,9 @@ struct BroadcastLicenceRecognizer: Recognizer {
         (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) || scalar.value >= 0x20000
     }
 
-    func finding(abbreviation: Character, extra: String, digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
-        let national = Labels.nationalBroadcastIssuers.contains("\(abbreviation)\(extra)")
-        let (province, provinceIssues) = national ? (nil, []) : NumberChecks.province(abbreviation: abbreviation, kind: .broadcastLicence)
-        var issues = provinceIssues
-        if !extra.isEmpty, !national {
-            issues.append(Issue(.legacyFormat, .info, zh: "括号中的「\(abbreviation)\(extra)」是旧格式",
-                                en: "\u{201C}\(abbreviation)\(extra)\u{201D} in brackets is an older format"))
-        }
-        if !(3...5).contains(digits.utf8.count) {
-            issues.append(Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的3–5位",
-                                en: "\(digits) is not the usual 3–5 digits"))
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        return Finding(kind: .broadcastLicence, raw: source.raw, start: source.start, end: source.end,
-                       canonical: "（\(abbreviation)\(extra)）字第\(digits)号", number: digits, province: province, issues: issues)
+    func finding(abbreviation: Character, extra: String, digits: String, source: (raw: String, start: Int, end: Int),
+                 referenceYear: Int) -> Finding {
+        let value = BroadcastLicence(issuer: "\(abbreviation)\(extra)", number: digits)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

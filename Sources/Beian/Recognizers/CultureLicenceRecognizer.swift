@@ -33,28 +33,7 @@ struct CultureLicenceRecognizer: Recognizer {
 
     func finding(abbreviation: Character?, year yearDigits: String, parts: [String],
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
-        let national = abbreviation == "文"
-        var issues: [Issue] = []
-        var province: Province?
-        if national {
-            issues.append(Issue(.legacyFormat, .info, zh: "「文网文」是文化部早期颁发的全国性许可证格式",
-                                en: "\u{201C}文网文\u{201D} is the early national format issued by the Ministry of Culture"))
-        } else {
-            (province, issues) = NumberChecks.province(abbreviation: abbreviation, kind: .cultureLicence)
-        }
-        let year = Int(yearDigits)
-        issues += Finding.yearIssues(year, kind: .cultureLicence, referenceYear: referenceYear, earliest: 2000)
-        let lengths = parts.map(\.utf8.count)
-        if !national, !(lengths.count == 2 && (4...5).contains(lengths[0]) && (2...4).contains(lengths[1])) {
-            issues.append(Issue(.invalidLength, .warning,
-                                zh: "编号 \(parts.joined(separator: "-")) 不是常见的「4–5位-2–4位」格式",
-                                en: "\(parts.joined(separator: "-")) is not the usual 4–5 digits, dash, 2–4 digits"))
-        }
-        let number = parts.joined(separator: "-")
-        if let placeholder = NumberChecks.placeholderIssue(parts.joined()) { issues.append(placeholder) }
-        let prefix = abbreviation.map(String.init) ?? ""
-        return Finding(kind: .cultureLicence, raw: source.raw, start: source.start, end: source.end,
-                       canonical: "\(prefix)网文〔\(yearDigits)〕\(number)号", number: number, province: province,
-                       issues: issues, year: year)
+        let value = CultureLicence(abbreviation: abbreviation, yearDigits: yearDigits, numberParts: parts)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -53,16 +53,7 @@ struct DrugInfoCertificateRecognizer: Recognizer {
 
     func finding(abbreviation: Character, business: String, year yearDigits: String, serial: String,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
-        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: .drugInfoCertificate)
-        var issues = provinceIssues
-        let year = Int(yearDigits)
-        issues += Finding.yearIssues(year, kind: .drugInfoCertificate, referenceYear: referenceYear, earliest: 2001)
-        if serial.utf8.count != 4 {
-            issues.append(Issue(.invalidLength, .warning, zh: "序号 \(serial) 不是常见的4位", en: "the serial \(serial) is not the usual 4 digits"))
-        }
-        if let placeholder = NumberChecks.placeholderIssue(serial) { issues.append(placeholder) }
-        return Finding(kind: .drugInfoCertificate, raw: source.raw, start: source.start, end: source.end,
-                       canonical: "（\(abbreviation)）-\(business)-\(yearDigits)-\(serial)", number: "\(yearDigits)-\(serial)",
-                       province: province, issues: issues, year: year, business: business)
+        let value = DrugInfoCertificate(abbreviation: abbreviation, business: business, yearDigits: yearDigits, serial: serial)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -60,14 +60,6 @@ extension TextView {
     }
 }
 
-extension Finding {
-    /// Issues of a year read from a licence: after now (error) or before `earliest` (warning).
-    static func yearIssues(_ year: Int?, kind: Kind, referenceYear: Int, earliest: Int) -> [Issue] {
-        guard let year else { return [] }
-        return NumberChecks.yearIssue(year, referenceYear: referenceYear, earliest: earliest, what: kind.names).map { [$0] } ?? []
-    }
-}
-
 extension TextView {
     /// Skips the words and colon between a licence label and its number ("号：", "编号:").
     func skipNumberWords(from index: Int) -> Int {

@@ -5,9 +5,6 @@
 /// four-digit serial. Found by its own shape, label or not: a dash after a letter, then the
 /// date; the province must be a real province name.
 struct GenAIFilingRecognizer: Recognizer {
-    /// The Interim Measures for generative AI services took effect on 2023-08-15.
-    static let earliestYear = 2023
-
     /// Shape, not label: the dash between a pinyin model name and the date.
     var startScalars: [Unicode.Scalar] { ["-"] }
 
@@ -37,28 +34,7 @@ struct GenAIFilingRecognizer: Recognizer {
 
     func finding(province: Province, model: String, digits: String, source: (raw: String, start: Int, end: Int),
                  referenceYear: Int) -> Finding {
-        var issues: [Issue] = []
-        // Read with masks: false, so all digits.
-        let year = Int(digits.prefix(4)) ?? 0
-        let month = Int(digits.dropFirst(4).prefix(2)) ?? 0
-        let day = Int(digits.dropFirst(6).prefix(2)) ?? 0
-        let date = "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.dropFirst(6).prefix(2))"
-        if !(1...12).contains(month) || day < 1 || day > Self.days(in: month, of: year) {
-            issues.append(Issue(.invalidDate, .error, zh: "备案日期 \(digits.prefix(8)) 不是有效日期",
-                                en: "the filing date \(digits.prefix(8)) is no valid date"))
-        }
-        issues += Finding.yearIssues(year, kind: .genaiFiling, referenceYear: referenceYear, earliest: Self.earliestYear)
-        let name = String(province.en.filter { $0 != " " })
-        let canonical = "\(name)-\(model)-\(digits)"
-        return Finding(kind: .genaiFiling, raw: source.raw, start: source.start, end: source.end, canonical: canonical,
-                       number: canonical, province: province, issues: issues, year: year, date: date)
-    }
-
-    static func days(in month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        let value = GenAIFiling(province: province, model: model, digits: digits)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -129,9 +129,8 @@ struct HotlineRecognizer: Recognizer {
     }
 
     private func finding(_ phone: PhoneNumber, view: TextView, context: RecognitionContext) -> Finding {
-        let source = context.source(of: phone.range, in: view)
-        return Finding(kind: .hotline, raw: source.raw, start: source.start, end: source.end, canonical: phone.canonical,
-                       number: phone.number, province: phone.province, issues: phone.issues, areaCode: phone.areaCode,
-                       phoneType: phone.type, phoneExtension: phone.phoneExtension)
+        let value = phone.hotline
+        return Finding(value, source: context.source(of: phone.range, in: view),
+                       issues: value.issues(referenceYear: context.referenceYear))
     }
 }

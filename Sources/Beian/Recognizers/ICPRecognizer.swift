@@ -132,7 +132,6 @@ struct ICPRecognizer: Recognizer {
         var result = finding(kind: kind, abbreviation: nil, digits: run.digits, site: site, source: source,
                              referenceYear: context.referenceYear, candidates: provinces)
         let syllable = view.wordBefore(icp)?.word ?? ""
-        result.issues.removeAll { $0.code == .missingProvince }
         result.issues.insert(ProvinceSpellings.ambiguity(syllable, provinces), at: 0)
         return (result, end)
     }
@@ -166,45 +165,11 @@ struct ICPRecognizer: Recognizer {
 
     func finding(kind: Kind, abbreviation: Character?, digits: String, site: String?,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int, candidates: [Province]? = nil) -> Finding {
-        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: kind)
-        var issues = provinceIssues
-        let count = digits.utf8.count
         if kind == .icpFiling {
-            issues += filingIssues(digits, count: count, referenceYear: referenceYear)
-        } else if count != 6 {
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "6位", en: "6")))
+            let value = ICPFiling(abbreviation: abbreviation, number: digits, site: site, candidates: candidates)
+            return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
         }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        let mark = kind == .icpFiling ? "备" : "证"
-        let prefix = abbreviation.map(String.init) ?? ""
-        let canonical = "\(prefix)ICP\(mark)\(digits)号" + (site.map { "-\($0)" } ?? "")
-        return Finding(kind: kind, raw: source.raw, start: source.start, end: source.end, canonical: canonical,
-                       number: digits, province: province, issues: issues, site: site, candidates: candidates)
-    }
-
-    /// Length and year rules of ICP filing numbers (formats.md §1): 8 digits YYNNNNNN,
-    /// 10 digits YYYYNNNNNN, 6 digits in the early 2000s.
-    private func filingIssues(_ digits: String, count: Int, referenceYear: Int) -> [Issue] {
-        var issues: [Issue] = []
-        let what = Kind.icpFiling.names
-        switch count {
-        case 6:
-            issues.append(Issue(.legacyFormat, .info, zh: "6位ICP备案号是2000年代早期的旧格式",
-                                en: "a 6-digit ICP filing number is the early-2000s format"))
-        case 8:
-            if let yy = NumberChecks.integer(digits.prefix(2)), 2000 + yy > referenceYear {
-                issues.append(Issue(.implausibleYear, .warning,
-                                    zh: "8位备案号的前两位 \(digits.prefix(2)) 应为2000年至今的首次备案年份",
-                                    en: "the first two digits \(digits.prefix(2)) of an 8-digit filing should be its first-filing year, 2000 to now"))
-            }
-        case 10:
-            if let year = NumberChecks.integer(digits.prefix(4)),
-               let issue = NumberChecks.yearIssue(year, referenceYear: referenceYear, earliest: 2000, what: what) {
-                issues.append(issue)
-            }
-        default:
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "6、8或10位", en: "6, 8 or 10")))
-        }
-        return issues
+        let value = ICPLicence(abbreviation: abbreviation, number: digits, site: site, candidates: candidates)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

@@ -12,6 +12,12 @@ struct PhoneNumber {
     var range: Range<Int>
     /// Whether the number has a shape libphonenumber accepts.
     var isWellFormed: Bool { !issues.containsError }
+
+    /// The number as a hotline value.
+    var hotline: Hotline {
+        Hotline(type: type, number: number, canonical: canonical, areaCode: areaCode, phoneExtension: phoneExtension,
+                province: province, problems: issues)
+    }
 }
 
 /// Reads Chinese phone numbers as footers print them: `+86-23-67158993`, `+86（0）10-…`,

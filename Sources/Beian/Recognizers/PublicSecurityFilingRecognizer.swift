@@ -62,7 +62,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         let abbreviation = prefixed ? view.abbreviation(before: index) : nil
         let start = prefixed ? (abbreviation?.1 ?? index) : run.start
         let source = context.source(of: start..<end, in: view)
-        var found = finding(abbreviation: abbreviation?.0, digits: run.digits, source: source)
+        var found = finding(abbreviation: abbreviation?.0, digits: run.digits, source: source, referenceYear: context.referenceYear)
         if let misspelt {
             found.issues.insert(Issue(.malformedLabel, .warning,
                                       zh: "标签「\(misspelt)」写法不规范，通常写作「公网安备」",
@@ -82,7 +82,8 @@ struct PublicSecurityFilingRecognizer: Recognizer {
             if let words = view.matchAny(Labels.policeFilingWords, at: cursor) {
                 guard let run = view.readDigits(from: view.skipColon(from: words.end), maxJoined: 14) else { return nil }
                 let end = view.skipNumberMark(from: run.end) ?? run.end
-                var found = finding(abbreviation: nil, digits: run.digits, source: context.source(of: run.start..<end, in: view))
+                var found = finding(abbreviation: nil, digits: run.digits, source: context.source(of: run.start..<end, in: view),
+                                    referenceYear: context.referenceYear)
                 if !found.issues.contains(where: { $0.code == .legacyFormat }) {
                     found.issues.append(Issue(.legacyFormat, .info,
                                               zh: "由城市公安局备案，是2016年全国平台之前的旧格式",
@@ -123,51 +124,12 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         if provinces.count == 2 { provinces = provinces.filter { run.digits.hasPrefix($0.code) } }
         let start = provinces.isEmpty ? index : named!.start
         let source = context.source(of: start..<run.end, in: view)
-        return (finding(abbreviation: provinces.first.flatMap { $0.abbreviation.first }, digits: run.digits, source: source), run.end)
+        return (finding(abbreviation: provinces.first.flatMap { $0.abbreviation.first }, digits: run.digits, source: source,
+                        referenceYear: context.referenceYear), run.end)
     }
 
-    func finding(abbreviation: Character?, digits: String, source: (raw: String, start: Int, end: Int)) -> Finding {
-        var issues: [Issue] = []
-        var province: Province?
-        if let abbreviation {
-            let checked = NumberChecks.province(abbreviation: abbreviation, kind: .publicSecurityFiling)
-            province = checked.0
-            issues += checked.1
-        }
-        let count = digits.utf8.count
-        switch count {
-        case 14: break
-        case 11...13:
-            issues.append(Issue(.legacyFormat, .info,
-                                zh: "\(count)位公安备案号是2016年全国平台之前的旧格式",
-                                en: "a \(count)-digit public security filing is a format from before the 2016 national platform"))
-        default:
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "14位（旧格式11–13位）", en: "14 (11–13 in older filings)")))
-        }
-        var division: String?
-        if count >= 6, NumberChecks.integer(digits.prefix(6)) != nil {
-            division = String(digits.prefix(6))
-        }
-        if count >= 2, NumberChecks.integer(digits.prefix(2)) != nil {
-            let code = String(digits.prefix(2))
-            if let divisionProvince = Province(code: code) {
-                if let province, province.code != code {
-                    issues.append(Issue(.provinceMismatch, .error,
-                                        zh: "行政区划代码 \(division ?? code) 属于\(divisionProvince.zh)（\(code)），但简称「\(province.abbreviation)」是\(province.zh)（\(province.code)）",
-                                        en: "division code \(division ?? code) is in \(divisionProvince.en) (\(code)), but \u{201C}\(province.abbreviation)\u{201D} is \(province.en) (\(province.code))"))
-                }
-                if province == nil { province = divisionProvince }
-                if let division { issues += DivisionCheck.issues(for: division).1 }
-            } else {
-                issues.append(Issue(.unknownDivision, .error,
-                                    zh: "前两位 \(code) 不是省级行政区划代码（GB/T 2260）",
-                                    en: "the first two digits \(code) are no GB/T 2260 province code"))
-            }
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        let prefix = abbreviation.map(String.init) ?? ""
-        return Finding(kind: .publicSecurityFiling, raw: source.raw, start: source.start, end: source.end,
-                       canonical: "\(prefix)公网安备\(digits)号", number: digits, province: province, issues: issues,
-                       division: division)
+    func finding(abbreviation: Character?, digits: String, source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+        let value = PublicSecurityFiling(abbreviation: abbreviation, number: digits)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

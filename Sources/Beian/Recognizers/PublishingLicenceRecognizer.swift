@@ -38,25 +38,13 @@ struct PublishingLicenceRecognizer: Recognizer {
             start = bracketed.open
         }
         let source = context.source(of: start..<end, in: view)
-        return (finding(authority: authority, abbreviation: Character(view[inside]), digits: run.digits, old: old, source: source), end)
+        return (finding(authority: authority, abbreviation: Character(view[inside]), digits: run.digits, old: old, source: source,
+                        referenceYear: context.referenceYear), end)
     }
 
     func finding(authority: String?, abbreviation: Character, digits: String, old: Bool,
-                 source: (raw: String, start: Int, end: Int)) -> Finding {
-        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: .publishingLicence)
-        var issues = provinceIssues
-        if old {
-            issues.append(Issue(.legacyFormat, .info, zh: "「新出网证」是网络出版服务许可证之前的互联网出版许可证",
-                                en: "\u{201C}新出网证\u{201D} is the internet publishing licence that preceded the network publishing licence"))
-        }
-        if digits.utf8.count != 3 {
-            issues.append(Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的3位",
-                                en: "\(digits) is not the usual 3 digits"))
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        let canonical = old ? "新出网证（\(abbreviation)）字\(digits)号"
-            : (authority.map { "（\($0)）" } ?? "") + "网出证（\(abbreviation)）字第\(digits)号"
-        return Finding(kind: .publishingLicence, raw: source.raw, start: source.start, end: source.end, canonical: canonical,
-                       number: digits, province: province, issues: issues, authority: authority)
+                 source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
+        let value = PublishingLicence(authority: authority, abbreviation: abbreviation, number: digits, isPredecessor: old)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

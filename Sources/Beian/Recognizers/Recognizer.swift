@@ -1,8 +1,12 @@
 /// Finds one family of identifiers in a decoded view and validates each one.
 ///
+/// A recogniser finds the text and hands the parts it read to the kind's format type
+/// (`Sources/Beian/Formats/KIND/`), which validates the value; issues of the text itself (a
+/// misspelt label, an ambiguous pinyin province) stay with the recogniser.
+///
 /// A recogniser is tried only where one of its `startScalars` stands: `Recognizers.recognise`
-/// walks a view once and dispatches each scalar to the recognisers that may start there (see
-/// CONTRIBUTING.md for adding a kind).
+/// walks a view once and dispatches each scalar to the recognisers that may start there.
+/// Adding a kind or a label: CONTRIBUTING.md.
 protocol Recognizer: Sendable {
     /// The scalars at which this recogniser's labels or shapes start, as the view holds them
     /// (normalised: simplified, half-width). ASCII letters match either case. A superset is

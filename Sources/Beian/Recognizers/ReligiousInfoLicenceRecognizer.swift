@@ -40,18 +40,7 @@ struct ReligiousInfoLicenceRecognizer: Recognizer {
 
     func finding(abbreviation: Character?, year yearDigits: String, serial: String,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
-        let (province, provinceIssues) = NumberChecks.province(abbreviation: abbreviation, kind: .religiousInfoLicence)
-        var issues = provinceIssues
-        let year = Int(yearDigits)
-        // The Measures for internet religious information services took effect on 2022-03-01.
-        issues += Finding.yearIssues(year, kind: .religiousInfoLicence, referenceYear: referenceYear, earliest: 2022)
-        if serial.utf8.count != 7 {
-            issues.append(NumberChecks.invalidLength(serial, expected: Bilingual(zh: "7位", en: "7")))
-        }
-        if let placeholder = NumberChecks.placeholderIssue(serial) { issues.append(placeholder) }
-        let prefix = abbreviation.map(String.init) ?? ""
-        return Finding(kind: .religiousInfoLicence, raw: source.raw, start: source.start, end: source.end,
-                       canonical: "\(prefix)（\(yearDigits)）\(serial)", number: serial, province: province, issues: issues,
-                       year: year)
+        let value = ReligiousInfoLicence(abbreviation: abbreviation, yearDigits: yearDigits, serial: serial)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

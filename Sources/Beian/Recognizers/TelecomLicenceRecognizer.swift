@@ -78,23 +78,7 @@ struct TelecomLicenceRecognizer: Recognizer {
 
     func finding(categories: [String], digits: String, site: String?, province: Province?, foreignInvested: Bool,
                  source: (raw: String, start: Int, end: Int), referenceYear: Int) -> Finding {
-        var issues: [Issue] = []
-        if let bare = categories.first(where: { $0.count == 1 }) {
-            issues.append(Issue(.invalidClass, .error,
-                                zh: "业务类别「\(bare)」缺少数字（应为 \(bare)1 或 \(bare)2 等）",
-                                en: "the service class \u{201C}\(bare)\u{201D} lacks its digit (\(bare)1, \(bare)2 …)"))
-        }
-        if digits.utf8.count != 8 {
-            issues.append(NumberChecks.invalidLength(digits, expected: Bilingual(zh: "8位（年份4位+序号4位）", en: "8 (a 4-digit year and a 4-digit serial)")))
-        } else if let year = NumberChecks.integer(digits.prefix(4)),
-                  let issue = NumberChecks.yearIssue(year, referenceYear: referenceYear, earliest: 2000, what: Kind.telecomLicence.names) {
-            issues.append(issue)
-        }
-        if let placeholder = NumberChecks.placeholderIssue(digits) { issues.append(placeholder) }
-        let number = categories.joined(separator: ".") + "-" + digits
-        let prefix = foreignInvested ? "合字" : (province?.abbreviation ?? "")
-        return Finding(kind: .telecomLicence, raw: source.raw, start: source.start, end: source.end,
-                       canonical: prefix + number + (site.map { "-\($0)" } ?? ""), number: number, province: province,
-                       issues: issues, site: site, foreignInvested: foreignInvested)
+        let value = TelecomLicence(categories: categories, digits: digits, site: site, province: province, foreignInvested: foreignInvested)
+        return Finding(value, source: source, issues: value.issues(referenceYear: referenceYear))
     }
 }

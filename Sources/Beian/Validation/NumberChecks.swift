@@ -44,6 +44,20 @@ enum NumberChecks {
         return nil
     }
 
+    /// Issues of a year read from a licence: after now (error) or before `earliest` (warning).
+    static func yearIssues(_ year: Int?, kind: Kind, referenceYear: Int, earliest: Int) -> [Issue] {
+        guard let year else { return [] }
+        return yearIssue(year, referenceYear: referenceYear, earliest: earliest, what: kind.names).map { [$0] } ?? []
+    }
+
+    /// The first `count` bytes of `text` when they are all ASCII digits ("110108" of a
+    /// public security filing), read byte-wise.
+    static func digitPrefix(_ text: String, _ count: Int) -> String? {
+        let prefix = text.utf8.prefix(count)
+        guard prefix.count == count, prefix.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return String(decoding: prefix, as: UTF8.self)
+    }
+
     /// The integer value of an all-digit string slice.
     static func integer(_ digits: Substring) -> Int? {
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
@@ -57,22 +71,22 @@ enum NumberChecks {
                      en: "\(digits) has \(count) digits; expected \(expected.en)")
     }
 
-    /// The province of an abbreviation, with the issues it raises (unknown, alternate), or
-    /// missing_province when there is none.
-    static func province(abbreviation: Character?, kind: Kind) -> (Province?, [Issue]) {
+    /// The issues of an abbreviation whose province (`Province(abbreviation:)`) is known:
+    /// missing_province, unknown_province or alternate_abbreviation.
+    static func provinceIssues(abbreviation: Character?, province: Province?, kind: Kind) -> [Issue] {
         guard let abbreviation else {
-            return (nil, [Issue(.missingProvince, .info,
-                                zh: "\(kind.names.zh)前没有省份简称",
-                                en: "the \(kind.names.en) has no province abbreviation")])
+            return [Issue(.missingProvince, .info,
+                          zh: "\(kind.names.zh)前没有省份简称",
+                          en: "the \(kind.names.en) has no province abbreviation")]
         }
-        guard let province = Province(abbreviation: abbreviation) else {
-            return (nil, [Issue(.unknownProvince, .error,
-                                zh: "「\(abbreviation)」不是省级行政区简称",
-                                en: "\u{201C}\(abbreviation)\u{201D} is not the abbreviation of any province")])
+        guard let province else {
+            return [Issue(.unknownProvince, .error,
+                          zh: "「\(abbreviation)」不是省级行政区简称",
+                          en: "\u{201C}\(abbreviation)\u{201D} is not the abbreviation of any province")]
         }
-        guard province.isAlternateAbbreviation, let row = ProvinceTable.byCode[province.code] else { return (province, []) }
-        return (province, [Issue(.alternateAbbreviation, .info,
-                                 zh: "「\(abbreviation)」是\(province.zh)较少见的简称，通常写作「\(row.abbreviation)」",
-                                 en: "\u{201C}\(abbreviation)\u{201D} is a less common abbreviation of \(province.en); most filings use \u{201C}\(row.abbreviation)\u{201D}")])
+        guard province.isAlternateAbbreviation, let row = ProvinceTable.byCode[province.code] else { return [] }
+        return [Issue(.alternateAbbreviation, .info,
+                      zh: "「\(abbreviation)」是\(province.zh)较少见的简称，通常写作「\(row.abbreviation)」",
+                      en: "\u{201C}\(abbreviation)\u{201D} is a less common abbreviation of \(province.en); most filings use \u{201C}\(row.abbreviation)\u{201D}")]
     }
 }

@@ -1,0 +1,69 @@
+/// The parts several formats share, for their explanations: province, division and site index.
+extension Explanation.Part {
+    /// A part from its names, value and meaning in each language.
+    static func make(_ zh: String, _ en: String, _ value: String, _ meaningZh: String, _ meaningEn: String) -> Explanation.Part {
+        Explanation.Part(name: Bilingual(zh: zh, en: en), value: value, meaning: Bilingual(zh: meaningZh, en: meaningEn))
+    }
+
+    /// The province part: the province with its code, or the two a pinyin syllable may be.
+    static func province(_ province: Province?, candidates: [Province]? = nil, value: String? = nil) -> Explanation.Part? {
+        if let province {
+            return make("省份", "province", value ?? province.abbreviation, "\(province.zh)（GB/T 2260 代码 \(province.code)）",
+                        "\(province.en) (GB/T 2260 code \(province.code))")
+        }
+        if let candidates {
+            return make("省份", "province", value ?? "?", "拼音可指" + candidates.map(\.zh).joined(separator: "或"),
+                        "the pinyin may be " + candidates.map(\.en).joined(separator: " or "))
+        }
+        return nil
+    }
+
+    /// The GB/T 2260 division part, named in both languages.
+    static func division(_ code: String?) -> Explanation.Part? {
+        guard let code else { return nil }
+        guard let division = Division(code: code) else {
+            return make("行政区划代码", "division code", code, "GB/T 2260 中没有这个代码", "not a code in GB/T 2260")
+        }
+        return make("行政区划代码", "division code", code, division.names.zh, division.names.en)
+    }
+
+    /// The site index after an ICP number or licence ("-2", "-1A" for an app, "-1X" for a mini-program).
+    static func site(_ site: String?) -> Explanation.Part? {
+        guard let site else { return nil }
+        let index = site.filter(\.isNumber)
+        let zh = site.hasSuffix("A") ? "该主体下第\(index)个App" : site.hasSuffix("X") ? "该主体下第\(index)个小程序" : "该主体下第\(index)个网站"
+        let en = site.hasSuffix("A") ? "the entity's app no. \(index)" : site.hasSuffix("X") ? "the entity's mini-program no. \(index)"
+            : "the entity's website no. \(index)"
+        return make("网站序号", "site index", "-" + site, zh, en)
+    }
+
+    /// A year-of-issue part.
+    static func year(_ year: Int?, inferred: Bool = false) -> Explanation.Part? {
+        guard let year else { return nil }
+        return inferred ? make("年份", "year", String(year), "发证年份（据实例推断）", "year of issue (inferred from examples)")
+            : make("年份", "year", String(year), "发证年份", "year of issue")
+    }
+}
+
+/// Issue messages that several formats raise: one builder per message.
+extension Issue {
+    /// `unknown_division`: the first two digits are no province code (nor, where `central` is
+    /// given, that central code).
+    static func unknownDivision(_ provinceCode: String, central: String? = nil) -> Issue {
+        if let central {
+            return Issue(.unknownDivision, .error,
+                         zh: "前两位 \(provinceCode) 既不是省级行政区划代码，也不是中央级的\(central)",
+                         en: "the first two digits \(provinceCode) are neither a province code nor \(central) (central)")
+        }
+        return Issue(.unknownDivision, .error,
+                     zh: "前两位 \(provinceCode) 不是省级行政区划代码（GB/T 2260）",
+                     en: "the first two digits \(provinceCode) are no GB/T 2260 province code")
+    }
+
+    /// `invalid_length` as a warning: a number (or, given `serial`, a serial) of an unusual
+    /// length ("3–5", "3").
+    static func unusualLength(_ digits: String, usual: String, serial: Bool = false) -> Issue {
+        serial ? Issue(.invalidLength, .warning, zh: "序号 \(digits) 不是常见的\(usual)位", en: "the serial \(digits) is not the usual \(usual) digits")
+            : Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的\(usual)位", en: "\(digits) is not the usual \(usual) digits")
+    }
+}
