@@ -98,10 +98,6 @@ static inline int is_gap(int32_t cp) {
     }
 }
 
-static inline int is_dash(int32_t cp) {
-    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFF0D;
-}
-
 /// Decodes one UTF-8 character at `i`; an invalid byte reads as U+FFFD of length 1.
 static inline int32_t decode_utf8(const uint8_t *b, size_t count, size_t i, size_t *length) {
     uint8_t c = b[i];

@@ -438,8 +438,12 @@ for (name, charset) in families {
     line("/// The hotline words' characters and the full-width colon: \(names(hotline)).")
     line("static const uint16_t \(name)_hotline_chars[] = {\(hotline.map { hex(UInt32(pairCode($0, charset)!)) }.joined(separator: ", "))};")
 }
-// Dashes other than "-" (TextView reads U+2010–2015, U+2212, U+FE63 and U+FF0D as "-").
-let dashes: [Unicode.Scalar] = ["\u{FF0D}", "\u{FE63}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
+// Dashes other than "-" (Labels.dashes, which TextView reads as "-").
+let dashes = Labels.dashes
+line("/// \"-\" and the dash look-alikes of Labels.dashes, which TextView reads as \"-\".")
+line("static inline int is_dash(int32_t cp) {")
+line("    return cp == '-' || \(dashes.map { "cp == \(hex($0.value))" }.joined(separator: " || "));")
+line("}")
 for (name, charset) in families {
     let kept = dashes.filter { pairCode($0, charset) != nil }
     line("/// Two-byte dashes in \(charset): \(kept.map { hex($0.value) }.joined(separator: " ")).")

@@ -149,11 +149,14 @@ class Handler(BaseHTTPRequestHandler):
                 max_in_flight[token] = max(max_in_flight.get(token, 0), in_flight[token])
             try:
                 time.sleep(0.025)
-                body = f"<p><a href=\"https://beian.miit.gov.cn/\">京ICP备{20000000 + index}号</a></p>".encode()
-                self.send(200, body)
             finally:
+                # Counted out before the answer is written: once the client has read it, it may
+                # send the next request before this thread runs again, and a count taken after
+                # the write would see three on a loaded machine.
                 with lock:
                     in_flight[token] -= 1
+            body = f"<p><a href=\"https://beian.miit.gov.cn/\">京ICP备{20000000 + index}号</a></p>".encode()
+            self.send(200, body)
         else:
             self.send(404, b"<p>not found</p>")
 

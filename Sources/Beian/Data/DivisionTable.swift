@@ -74,6 +74,7 @@ public struct Division: Sendable, Hashable {
 
     /// The six-digit code.
     public let code: String
+    /// Province, prefecture or county.
     public let level: Level
     /// The full name from the province down ("北京市海淀区") and its English form
     /// ("Haidian District, Beijing"; pinyin made by ICU, see generate_divisions.py).

@@ -5,6 +5,7 @@ public struct Bilingual: Sendable, Hashable, CustomStringConvertible {
     /// English.
     public let en: String
 
+    /// A text in Chinese and in English.
     public init(zh: String, en: String) {
         self.zh = zh
         self.en = en

@@ -3,6 +3,7 @@
 /// Positions are byte offsets in the original input (not characters), half-open.
 /// Fields that do not apply to the finding's kind are nil.
 public struct Finding: Sendable, Hashable {
+    /// What the identifier is.
     public let kind: Kind
     /// The identifier exactly as in the input, labels excluded.
     public internal(set) var raw: String
@@ -21,6 +22,7 @@ public struct Finding: Sendable, Hashable {
     public let number: String
     /// The province the identifier names, if any.
     public let province: Province?
+    /// What is wrong with the identifier, in the order found (empty when nothing is).
     public internal(set) var issues: [Issue]
 
     /// Where the finding stands: text, an attribute value, a comment or a script.

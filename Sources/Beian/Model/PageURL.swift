@@ -11,6 +11,7 @@ public struct PageURL: Sendable, Hashable {
     /// The final response's HTTP status (200–299 for a page that was checked).
     public let status: Int
 
+    /// The URLs and status of a fetched page.
     public init(requested: String, final: String, status: Int) {
         self.requested = requested
         self.final = final

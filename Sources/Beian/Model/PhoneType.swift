@@ -11,6 +11,7 @@ public enum PhoneType: String, Sendable, CaseIterable, Hashable {
     /// A 400 number.
     case sharedCost = "shared_cost"
 
+    /// The type's name in Chinese and English.
     public var names: Bilingual {
         switch self {
         case .fixed: Bilingual(zh: "固定电话", en: "fixed line")

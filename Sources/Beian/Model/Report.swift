@@ -20,6 +20,7 @@ public struct Report: Sendable, Hashable {
     /// True when neither the document nor any finding has an error.
     public var isValid: Bool { !issues.containsError && findings.allSatisfy(\.isValid) }
 
+    /// A report of one document; `isValid` is computed from the findings and issues.
     public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool, encoding: String = "UTF-8",
                 url: PageURL? = nil) {
         self.source = source

@@ -4,6 +4,7 @@ public enum Severity: String, Sendable, CaseIterable, Hashable, Comparable {
     case warning
     case info
 
+    /// The severity's name in Chinese and English.
     public var names: Bilingual {
         switch self {
         case .error: Bilingual(zh: "错误", en: "error")

@@ -11,6 +11,7 @@ public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConverti
     /// The column, from 1, in Unicode scalars.
     public let column: Int
 
+    /// A position: 1-based line and column.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column

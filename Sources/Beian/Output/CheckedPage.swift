@@ -40,6 +40,7 @@ public enum CheckedPage: Sendable, Hashable {
 
 /// One issue where it stands: in a finding (with its position) or in the page as a whole.
 public struct IssueOccurrence: Sendable, Hashable {
+    /// The issue.
     public let issue: Issue
     /// The finding the issue belongs to; nil for a document-level issue.
     public let finding: Finding?

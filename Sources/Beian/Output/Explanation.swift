@@ -5,8 +5,11 @@ public struct Explanation: Sendable {
     /// One part of the identifier: its name, its value as printed in canonical form, and
     /// what the value says.
     public struct Part: Sendable, Hashable {
+        /// The part's name in both languages.
         public let name: Bilingual
+        /// The part as the canonical form prints it.
         public let value: String
+        /// What the part says, in both languages.
         public let meaning: Bilingual
     }
 

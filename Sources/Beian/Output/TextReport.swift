@@ -3,8 +3,10 @@
 public struct TextReport: Sendable {
     /// The languages to show: both, or one.
     public var languages: [Language]
+    /// Whether to colour severities with ANSI escapes.
     public var color: Bool
 
+    /// A renderer for the given languages, in that order.
     public init(languages: [Language] = [.zh, .en], color: Bool = false) {
         self.languages = languages
         self.color = color

@@ -28,6 +28,7 @@ public struct DocumentReader {
     /// The first block, where a NUL byte marks a binary file (as ripgrep decides).
     public static let sniffSize = 65_536
 
+    /// The scanner that checks what is read.
     public let scanner: BeianScanner
     /// Kinds whose absence is `missing_required`.
     public var required: Set<Kind> = []
@@ -45,6 +46,7 @@ public struct DocumentReader {
     /// dense file of the faults issue peaks at 70 MB with 16 MiB held). Tests lower it.
     package var pageHoldLimit = 4 << 20
 
+    /// A reader with the options `beian check` and `beian scan` take.
     public init(scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil, encoding: String? = nil,
                 skipsBinary: Bool = false) {
         self.scanner = scanner
@@ -56,13 +58,16 @@ public struct DocumentReader {
 
     /// How the document is read: known before its first findings are passed on.
     public struct Document: Sendable {
+        /// The input's name in reports (a path, `-`, `-#2`, a record's URI).
         public let source: String
         /// The encoding decided: "UTF-8", "GB18030", "Big5" …
         public let encoding: String
+        /// Whether tags and links were read.
         public let isHTML: Bool
         /// The crawl record the document came from (WARC or JSON lines); nil for plain inputs.
         public var record: RecordOrigin?
 
+        /// How a document is read: its name, encoding, HTML or not, and its crawl record.
         public init(source: String, encoding: String, isHTML: Bool, record: RecordOrigin? = nil) {
             self.source = source
             self.encoding = encoding
@@ -352,6 +357,7 @@ public struct DocumentReader {
 
     /// An input checked: its report, and how much of it there was.
     public struct CheckedInput: Sendable {
+        /// The whole report of the input.
         public let report: Report
         /// Bytes read.
         public let bytesRead: Int

@@ -56,6 +56,7 @@ extension DocumentReader {
         /// at the next record.
         public var onProblem: (RecordProblem) -> Void
 
+        /// Handlers for skipped records and for faults in crawl files.
         public init(onSkipped: @escaping (SkippedRecord) -> Void, onProblem: @escaping (RecordProblem) -> Void) {
             self.onSkipped = onSkipped
             self.onProblem = onProblem

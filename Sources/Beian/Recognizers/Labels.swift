@@ -156,6 +156,13 @@ package enum Labels {
         Row("营业执照", .uscc, [.uscc], anchors: [.character("执照")]),
     ]
 
+    /// The dash look-alikes footers print where "-" belongs (粤B2－20090059, 20009753—2): TextView
+    /// reads them as "-", and the byte scanner's `is_dash` and its GB18030 and Big5 dash codes are
+    /// generated from this list.
+    package static let dashes: [Unicode.Scalar] = [
+        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}", "\u{FF0D}",
+    ]
+
     /// The traditional and Japanese forms of the characters anchors use, as pages write them
     /// (TextView shows them simplified; the byte scanner sees them as written).
     package static let characterVariants: [Unicode.Scalar: [Unicode.Scalar]] = [

@@ -24,7 +24,9 @@ public struct JSONLineError: Error, Sendable, Hashable, CustomStringConvertible 
         case unknownKind = "unknown_kind"
     }
 
+    /// What is wrong with the line.
     public let code: Code
+    /// What is wrong, in both languages.
     public let message: Bilingual
     /// The line's `"id"`, when it was read before the fault was found (`beian serve` answers
     /// a bad request with it).

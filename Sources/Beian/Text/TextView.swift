@@ -204,15 +204,15 @@ struct TextView {
         (scalars, starts, ends) = (newScalars, newStarts, newEnds)
     }
 
-    /// Folds the dash look-alikes footers use (‐ ‑ ‒ – — − ﹣) into ASCII "-".
+    /// Folds the dash look-alikes footers use (`Labels.dashes`: ‐ ‑ ‒ – — − ﹣ －) into ASCII "-".
     private mutating func foldDashes() {
-        for index in scalars.indices {
-            switch scalars[index].value {
-            case 0x2010...0x2015, 0x2212, 0xFE63: scalars[index] = "-"
-            default: break
-            }
+        let lowest = Self.lowestDash
+        for index in scalars.indices where scalars[index].value >= lowest && Labels.dashes.contains(scalars[index]) {
+            scalars[index] = "-"
         }
     }
+
+    private static let lowestDash = Labels.dashes.map(\.value).min() ?? 0
 
     static func isGap(_ scalar: Unicode.Scalar) -> Bool { scalar == softGap || scalar == hardGap }
 
