@@ -231,7 +231,13 @@ package enum Labels {
     static let policeBureau: [Unicode.Scalar] = texts(.policeBureau)[0]
     static let policeFilingWords: [[Unicode.Scalar]] = texts(.policeFilingWords)
     static let publicSecurityEnglish: [[Unicode.Scalar]] = texts(.publicSecurityEnglish)
-    static let publicSecurityPinyin: [Unicode.Scalar] = texts(.publicSecurityPinyin)[0]
+    /// The pinyin label's syllables (Gong, Wang, An, Bei: its text cut before each capital),
+    /// which may stand apart (Gong Wang An Bei, Gongwang Anbei) but are not cut inside: the byte
+    /// scanner anchors on the whole first syllable.
+    static let publicSecurityPinyin: [[Unicode.Scalar]] = texts(.publicSecurityPinyin)[0].reduce(into: []) { syllables, scalar in
+        if syllables.isEmpty || (0x41...0x5A).contains(scalar.value) { syllables.append([]) }
+        syllables[syllables.count - 1].append(scalar)
+    }
     /// Words between an English public security label and its number.
     static let publicSecurityEnglishWords: Set<String> = ["filing", "record", "registration", "beian", "no", "number"]
 

@@ -98,10 +98,22 @@ struct PublicSecurityFilingRecognizer: Recognizer {
 
     // MARK: English footers
 
+    /// Where the pinyin label (Gong Wang An Bei) that starts at `index` ends: its syllables in
+    /// order, gaps allowed between them, none inside one.
+    private func pinyinLabelEnd(in view: TextView, at index: Int) -> Int? {
+        var cursor = index
+        for (number, syllable) in Labels.publicSecurityPinyin.enumerated() {
+            if number > 0 { cursor = view.skipSoftGaps(from: cursor) }
+            guard let end = view.match(syllable, at: cursor) else { return nil }
+            cursor = end
+        }
+        return cursor
+    }
+
     /// The English finding whose label starts at `index`, and the view index past it.
     func englishFinding(in view: TextView, at index: Int, context: RecognitionContext) -> (finding: Finding, end: Int)? {
         guard !view.isASCIILetterScalar(index - 1) else { return nil }
-        let pinyin = view.match(Labels.publicSecurityPinyin, at: index, gapsInside: true)
+        let pinyin = pinyinLabelEnd(in: view, at: index)
         guard let labelEnd = pinyin ?? view.matchAny(Labels.publicSecurityEnglish, at: index)?.end,
               !view.isASCIILetterScalar(labelEnd) else { return nil }
         var cursor = view.skipGaps(from: labelEnd)

@@ -105,6 +105,18 @@ import Testing
         #expect(found.raw == text.replacingOccurrences(of: " No.", with: "").components(separatedBy: " No ").first! || found.raw == text)
     }
 
+    /// The pinyin label's syllables may stand apart, but a syllable cut inside ("Go ng") is no
+    /// label, for the byte scanner (which anchors on the whole first syllable) and the reference
+    /// reading alike. Found by the fuzzer: the reference reading took "Go      ng" for Gong.
+    @Test func aPinyinSyllableCutInsideIsNoLabel() {
+        let text = "      <span>Zhe Go      ng Wang An Bei\t\t 16534051<div css="
+        for html in [false, true] {
+            #expect(findings(text, html: html).isEmpty)
+            #expect(naiveFindings(Array(text.utf8), html: html).isEmpty)
+        }
+        #expect(single("Zhe Gong  Wang An  Bei 33068102000388")?.number == "33068102000388")
+    }
+
     /// Joke registries are never ICP filings; the document says what it shows.
     @Test(arguments: ["萌ICP备20220417号", "Moe-ICP No.20210789", "喵喵ICP备20230001号", "Nya ICP Bei 20240001"])
     func virtualRegistries(text: String) {
