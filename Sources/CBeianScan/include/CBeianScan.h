@@ -76,6 +76,9 @@ void beian_legacy_state_init(BeianLegacyState *_Nonnull state, int html);
 /// boundary. `count` when all of it is valid; a truncated sequence at the very end counts as
 /// valid when `allow_truncated_end` (the rest of a stream may complete it).
 size_t beian_utf8_valid_prefix(const uint8_t *_Nonnull bytes, size_t count, int allow_truncated_end);
+/// The same, byte by byte (the AVX2 check only says how far the input can be trusted; tests
+/// compare the two).
+size_t beian_utf8_valid_prefix_scalar(const uint8_t *_Nonnull bytes, size_t count, int allow_truncated_end);
 
 /// The number of bytes that are not part of a valid UTF-8 sequence; `*multibyte` receives
 /// the number of valid multi-byte sequences. Text in GBK or Big5 read as UTF-8 is nearly all
