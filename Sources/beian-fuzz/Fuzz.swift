@@ -47,6 +47,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                          "\(reading): the AVX2 and byte-by-byte loops differ")
         }
     }
+    // The AVX2 UTF-8 check gives the byte-by-byte walk's answer.
+    if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+        for truncated: Int32 in [0, 1] {
+            precondition(beian_utf8_valid_prefix(base, size, truncated) == beian_utf8_valid_prefix_scalar(base, size, truncated),
+                         "the AVX2 and byte-by-byte UTF-8 checks differ")
+        }
+    }
     // Valid UTF-8 gives, as text and as HTML, what the reference reading of the whole input
     // gives. Only inputs that one anchor window holds whole (192 bytes before an anchor): in
     // longer ones a label may stand farther from its number than a window reaches (a long tag
