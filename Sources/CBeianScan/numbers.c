@@ -85,6 +85,19 @@ INTERNAL int number_follows(ScanState *state, const uint8_t *b, size_t count, si
             q += skip;
             continue;
         }
+        if (b[q] == 0xEF) {
+            // A full-width form, decoded once: what gap_at, digit_like and char_at would each
+            // find in it (a gap is only U+FEFF; a digit-like form folds to 0–9, X, x or *).
+            int32_t cp = decode_utf8(b, count, q, &length);
+            if (is_gap(cp)) { q += length; continue; }
+            int32_t half = halfwidth(cp);
+            if ((half >= '0' && half <= '9') || half == 'X' || half == 'x' || half == '*') return 1;
+            if (phone && (half == '+' || half == '(')) return 1;
+            size_t skip = filler(b, count, q, cp, length);
+            if (skip == 0) return 0;
+            q += skip;
+            continue;
+        }
         if (gap_at(state, b, count, q, &length)) { q += length; continue; }
         if (digit_like(b, count, q, &length)) return 1;
         int32_t cp = char_at(b, count, q, &length);
