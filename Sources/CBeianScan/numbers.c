@@ -68,49 +68,6 @@ static int gap_or_joiner(ScanState *state, const uint8_t *b, size_t count, size_
     return 0;
 }
 
-/// Whether, from `q` on, only gaps and what `filler` accepts stand before a number's first
-/// character: a digit-like character, or "+" or "(" when `phone` (a phone number's start).
-INTERNAL int number_follows(ScanState *state, const uint8_t *b, size_t count, size_t q, size_t limit, LabelFiller filler,
-                          int phone) {
-    if (limit > count) limit = count;
-    while (q < limit) {
-        size_t length;
-        if (b[q] >= 0x80 && b[q] != 0xEF) {
-            // A character that is neither ASCII nor a full-width form (EF …) is no digit, "+"
-            // or "(": a gap or filler, decoded once.
-            int32_t cp = decode_utf8(b, count, q, &length);
-            if (is_gap(cp)) { q += length; continue; }
-            size_t skip = filler(b, count, q, cp, length);
-            if (skip == 0) return 0;
-            q += skip;
-            continue;
-        }
-        if (b[q] == 0xEF) {
-            // A full-width form, decoded once: what gap_at, digit_like and char_at would each
-            // find in it (a gap is only U+FEFF; a digit-like form folds to 0–9, X, x or *).
-            int32_t cp = decode_utf8(b, count, q, &length);
-            if (is_gap(cp)) { q += length; continue; }
-            int32_t half = halfwidth(cp);
-            if ((half >= '0' && half <= '9') || half == 'X' || half == 'x' || half == '*') return 1;
-            if (phone && (half == '+' || half == '(')) return 1;
-            size_t skip = filler(b, count, q, cp, length);
-            if (skip == 0) return 0;
-            q += skip;
-            continue;
-        }
-        if (gap_at(state, b, count, q, &length)) { q += length; continue; }
-        if (digit_like(b, count, q, &length)) return 1;
-        int32_t cp = char_at(b, count, q, &length);
-        if (cp == UNKNOWN_CHAR) return 1;
-        int32_t half = halfwidth(cp);
-        if (phone && (half == '+' || half == '(')) return 1;
-        size_t skip = filler(b, count, q, cp, length);
-        if (skip == 0) return 0;
-        q += skip;
-    }
-    return 0;
-}
-
 /// Whether the character at `q` may stand between a number's digits once decoded: a gap or
 /// a joiner (ASCII white space, tags, - ( ) + . /, and, as a superset, four-byte GB18030
 /// sequences, where some spaces and dashes lie). Two-byte symbols count as digit-like already.
