@@ -60,6 +60,13 @@ extension Issue {
                      en: "the first two digits \(provinceCode) are no GB/T 2260 province code")
     }
 
+    /// `malformed_label`: a label written otherwise than the usual form (公网备 for 公网安备,
+    /// 备案 run into ICP备).
+    static func misspeltLabel(_ written: String, usual: String) -> Issue {
+        Issue(.malformedLabel, .warning, zh: "标签「\(written)」写法不规范，通常写作「\(usual)」",
+              en: "the label \u{201C}\(written)\u{201D} is misspelt; the usual form is \u{201C}\(usual)\u{201D}")
+    }
+
     /// `invalid_length` as a warning: a number (or, given `serial`, a serial) of an unusual
     /// length ("3–5", "3").
     static func unusualLength(_ digits: String, usual: String, serial: Bool = false) -> Issue {

@@ -51,10 +51,7 @@ struct ICPRecognizer: Recognizer {
                             source: source, referenceYear: context.referenceYear)
         if misspelt {
             let usual = "\(abbreviation.map { String($0.0) } ?? "")ICP备\(run.digits)号"
-            found.issues.insert(Issue(.malformedLabel, .warning,
-                                      zh: "「ICP备案」后直接写号码不规范，通常写作「\(usual)」",
-                                      en: "a number right after \u{201C}ICP备案\u{201D} is a misspelt label; the usual form is \u{201C}\(usual)\u{201D}"),
-                                at: 0)
+            found.issues.insert(.misspeltLabel("ICP备案", usual: usual), at: 0)
         }
         findings.append(found)
         return end

@@ -64,10 +64,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         let source = context.source(of: start..<end, in: view)
         var found = finding(abbreviation: abbreviation?.0, digits: run.digits, source: source, referenceYear: context.referenceYear)
         if let misspelt {
-            found.issues.insert(Issue(.malformedLabel, .warning,
-                                      zh: "标签「\(misspelt)」写法不规范，通常写作「公网安备」",
-                                      en: "the label \u{201C}\(misspelt)\u{201D} is misspelt; the usual form is \u{201C}公网安备\u{201D}"),
-                                at: 0)
+            found.issues.insert(.misspeltLabel(misspelt, usual: "公网安备"), at: 0)
         }
         findings.append(found)
         return end
