@@ -22,6 +22,68 @@ size_t beian_last_index_of(const uint8_t *bytes, size_t from, size_t to, uint8_t
     return SIZE_MAX;
 }
 
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "json_special_bits reads the first byte as the lowest");
+
+/// The bytes of `word` that JSON output escapes, as their high bits; the lowest one set is
+/// the first such byte (above it, borrows may set bits for bytes that are not).
+static inline uint64_t json_special_bits(uint64_t word) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\'), lead = word ^ (ones * 0xE2);
+    uint64_t control = (word - ones * 0x20) & ~word;
+    uint64_t zeros = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((lead - ones) & ~lead);
+    return (control | zeros) & highs;
+}
+
+size_t beian_json_copy_plain(uint8_t *output, const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i lead = _mm_set1_epi8((char)0xE2), minus_one = _mm_set1_epi8(-1);
+    while (index + 16 <= count) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        // Stored whole: past the first special byte the bytes are scratch the caller overwrites.
+        _mm_storeu_si128((__m128i *)(output + index), block);
+        __m128i control = _mm_and_si128(_mm_cmplt_epi8(block, space), _mm_cmpgt_epi8(block, minus_one));
+        __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(block, quote)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmpeq_epi8(block, lead)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(special);
+        if (bits) return index + (size_t)__builtin_ctz(bits);
+        index += 16;
+    }
+    if (index < count && count >= 16) {
+        // The last sixteen bytes, overlapping what was copied (the same bytes again).
+        size_t last = count - 16;
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + last));
+        _mm_storeu_si128((__m128i *)(output + last), block);
+        __m128i control = _mm_and_si128(_mm_cmplt_epi8(block, space), _mm_cmpgt_epi8(block, minus_one));
+        __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(block, quote)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmpeq_epi8(block, lead)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(special) & (0xFFFFu << (index - last));
+        return bits ? last + (size_t)__builtin_ctz(bits) : count;
+    }
+#endif
+    // Short strings: eight bytes at a time, the last word padded with a plain byte.
+    while (index < count) {
+        size_t left = count - index;
+        uint64_t word = 0x6161616161616161ULL;
+        if (left >= 8) {
+            __builtin_memcpy(&word, bytes + index, 8);
+        } else {
+            for (size_t byte = 0; byte < left; byte++) {
+                word = (word & ~(0xFFULL << (8 * byte))) | ((uint64_t)bytes[index + byte] << (8 * byte));
+            }
+        }
+        __builtin_memcpy(output + index, &word, 8);
+        uint64_t bits = json_special_bits(word);
+        if (bits) {
+            size_t found = index + (size_t)(__builtin_ctzll(bits) / 8);
+            return found < count ? found : count;
+        }
+        index += left < 8 ? left : 8;
+    }
+    return count;
+}
+
 size_t beian_json_plain_prefix(const uint8_t *bytes, size_t count) {
     size_t index = 0;
 #if defined(__SSE2__)

@@ -18,6 +18,9 @@ package protocol JSONSink {
     mutating func null()
     /// A whole value already built as a tree.
     mutating func value(_ value: JSONValue)
+    /// A value that `write` writes, whose bytes a writer has at hand (`prewritten`, made
+    /// once by the same `write`): a writer copies them, other sinks call `write`.
+    mutating func value(prewritten: [UInt8], orWrite write: (inout Self) -> Void)
 }
 
 extension JSONSink {
@@ -132,15 +135,16 @@ public final class JSONWriter: JSONSink {
     package func key(_ name: StaticString) {
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
+        var output = storage + count
         if afterValue {
-            storage[count] = UInt8(ascii: ",")
-            count += 1
+            output.pointee = UInt8(ascii: ",")
+            output += 1
         }
-        storage[count] = UInt8(ascii: "\"")
-        (storage + count + 1).update(from: name.utf8Start, count: length)
-        storage[count + 1 + length] = UInt8(ascii: "\"")
-        storage[count + 2 + length] = UInt8(ascii: ":")
-        count += length + 3
+        output[0] = UInt8(ascii: "\"")
+        beian_copy_short(output + 1, name.utf8Start, length)
+        output[length + 1] = UInt8(ascii: "\"")
+        output[length + 2] = UInt8(ascii: ":")
+        count = output + length + 3 - storage
         afterValue = false
     }
 
@@ -154,16 +158,19 @@ public final class JSONWriter: JSONSink {
     /// `utf8` quoted, copied as it is up to the first byte that may need an escape.
     private func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         let length = utf8.count
-        reserve(length + 2)
+        // Room for the quotes and for the 16-byte blocks the copy stores whole.
+        reserve(length + 18)
         let output = storage + count
         output[0] = UInt8(ascii: "\"")
         var index = 0
-        if let input = utf8.baseAddress {
-            index = beian_json_plain_prefix(input, length)
-            (output + 1).update(from: input, count: index)
+        if let input = utf8.baseAddress { index = beian_json_copy_plain(output + 1, input, length) }
+        if index == length {
+            output[length + 1] = UInt8(ascii: "\"")
+            count += length + 2
+            return
         }
         count += index + 1
-        if index < length { writeEscaping(utf8, from: index) }
+        writeEscaping(utf8, from: index)
         append(raw: UInt8(ascii: "\""))
     }
 
@@ -222,6 +229,19 @@ public final class JSONWriter: JSONSink {
         let text: StaticString = "null"
         append(raw: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         afterValue = true
+    }
+
+    package func value(prewritten bytes: [UInt8], orWrite write: (inout JSONWriter) -> Void) {
+        separate()
+        bytes.withUnsafeBytes { append(raw: $0) }
+        afterValue = true
+    }
+
+    /// The bytes of one value that `write` writes (for `value(prewritten:orWrite:)`).
+    package static func bytes(of write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256)
+        write(&writer)
+        return writer.bytes
     }
 
     package func value(_ value: JSONValue) {
@@ -295,6 +315,7 @@ package struct JSONTreeBuilder: JSONSink {
     package mutating func bool(_ value: Bool) { add(.bool(value)) }
     package mutating func null() { add(.null) }
     package mutating func value(_ value: JSONValue) { add(value) }
+    package mutating func value(prewritten: [UInt8], orWrite write: (inout JSONTreeBuilder) -> Void) { write(&self) }
 
     /// The tree that `write` describes.
     static func build(_ write: (inout JSONTreeBuilder) -> Void) -> JSONValue {

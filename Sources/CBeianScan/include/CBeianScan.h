@@ -120,6 +120,39 @@ size_t beian_count_utf8_scalars(const uint8_t *_Nonnull bytes, size_t count);
 /// first control byte, quote, backslash or 0xE2 (the lead byte of U+2028/U+2029), or `count`.
 size_t beian_json_plain_prefix(const uint8_t *_Nonnull bytes, size_t count);
 
+/// Copies `bytes` to `output` up to the first byte JSON output escapes (see
+/// `beian_json_plain_prefix`) and returns how many it copied. `output` must have room for
+/// `count + 16` bytes: whole blocks of 16 are stored, bytes past the returned count are
+/// scratch (bytes.c).
+size_t beian_json_copy_plain(uint8_t *_Nonnull output, const uint8_t *_Nonnull bytes, size_t count);
+
+/// Copies `count` bytes (at most 64) without a call to `memcpy`: a JSON key or a short
+/// fragment, whose copy costs less than the call. `output` must have room for `count` bytes.
+static inline void beian_copy_short(uint8_t *_Nonnull output, const uint8_t *_Nonnull bytes, size_t count) {
+    if (count >= 8) {
+        uint64_t word;
+        while (count > 16) {
+            __builtin_memcpy(&word, bytes, 8);
+            __builtin_memcpy(output, &word, 8);
+            output += 8; bytes += 8; count -= 8;
+        }
+        // 8 to 16 bytes left: two words, overlapping in the middle.
+        uint64_t last;
+        __builtin_memcpy(&word, bytes, 8);
+        __builtin_memcpy(&last, bytes + count - 8, 8);
+        __builtin_memcpy(output, &word, 8);
+        __builtin_memcpy(output + count - 8, &last, 8);
+    } else if (count >= 4) {
+        uint32_t word, last;
+        __builtin_memcpy(&word, bytes, 4);
+        __builtin_memcpy(&last, bytes + count - 4, 4);
+        __builtin_memcpy(output, &word, 4);
+        __builtin_memcpy(output + count - 4, &last, 4);
+    } else {
+        while (count > 0) { *output++ = *bytes++; count--; }
+    }
+}
+
 #ifdef __cplusplus
 }
 #endif

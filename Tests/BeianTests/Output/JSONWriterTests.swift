@@ -1,3 +1,4 @@
+import CBeianScan
 import Foundation
 import Testing
 @testable import Beian
@@ -81,6 +82,43 @@ import Testing
             #expect(parsed[1] as? Int == -12 && parsed[2] as? Int == 1_234_567_890_123 && parsed[3] as? Int == 0)
             #expect(!writer.bytes.contains(0x0A) && !writer.bytes.contains(0x0D))
             #expect(String(decoding: writer.bytes, as: UTF8.self) == "[" + foundationString(text) + ",-12,1234567890123,0]")
+        }
+    }
+
+    /// The copying search stops where the plain search does, at every position of short
+    /// strings (read a word at a time) and long ones (blocks and an overlapping tail), and
+    /// copies the bytes before it. The plain bytes include the neighbours of every special
+    /// one (0x20, 0x21, 0x23, 0x5B, 0x5D, 0xE1, 0xE3) and bytes above 0x7F.
+    @Test func copyingStopsWhereThePlainSearchStops() {
+        let plain: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xE1, 0xE3, 0xFF, 0x61, 0xE5, 0xA4]
+        let specials: [UInt8] = [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0xE2]
+        for length in 0...40 {
+            let base = (0..<length).map { plain[($0 * 7) % plain.count] }
+            var inputs = [base]
+            for position in 0..<length {
+                for special in specials {
+                    var input = base
+                    input[position] = special
+                    inputs.append(input)
+                    // A second special after the first: the first one counts.
+                    if position + 3 < length { input[position + 3] = 0x22 }
+                    inputs.append(input)
+                }
+            }
+            for input in inputs {
+                // Padded, so that no length reads past what the array holds.
+                let padded = input + [0x61]
+                var output = [UInt8](repeating: 0xEE, count: length + 16)
+                let (copied, expected) = padded.withUnsafeBufferPointer { bytes in
+                    output.withUnsafeMutableBufferPointer { target in
+                        (beian_json_copy_plain(target.baseAddress!, bytes.baseAddress!, length),
+                         beian_json_plain_prefix(bytes.baseAddress!, length))
+                    }
+                }
+                let first = input.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 } ?? length
+                #expect(copied == first && expected == first, "\(input)")
+                #expect(Array(output[0..<first]) == Array(input[0..<first]), "\(input)")
+            }
         }
     }
 }
