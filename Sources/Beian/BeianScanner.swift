@@ -142,7 +142,8 @@ public final class BeianScanner: Sendable {
     /// the fuzz target.
     @_spi(Reference) public func referenceFindings(in bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> [Finding] {
         let context = RecognitionContext(bytes: bytes, referenceYear: referenceYear)
-        var found = Self.resolveOverlaps(recognise(in: fullView(of: bytes, isHTML: isHTML), context: context))
+        var found = recognise(in: fullView(of: bytes, isHTML: isHTML), context: context)
+        Self.resolveOverlaps(&found)
         if isHTML {
             var markup = MarkupTracker()
             markup.mark(&found, in: bytes)
@@ -178,7 +179,7 @@ public final class BeianScanner: Sendable {
             let start = isHTML ? Self.startOfTagAround(bytes, window) : window.lowerBound
             findings += recognise(in: view(of: bytes, range: start..<window.upperBound, isHTML: isHTML), context: context)
         }
-        findings = Self.resolveOverlaps(findings)
+        Self.resolveOverlaps(&findings)
         if isHTML {
             var markup = MarkupTracker()
             markup.mark(&findings, in: bytes)
@@ -226,18 +227,24 @@ public final class BeianScanner: Sendable {
         return open
     }
 
-    /// Orders findings by position; where two overlap, the longer one stays.
-    static func resolveOverlaps(_ findings: [Finding]) -> [Finding] {
-        let ordered = findings.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
-        var kept: [Finding] = []
-        for finding in ordered {
-            if let last = kept.last, finding.start < last.end {
-                if finding.end - finding.start > last.end - last.start { kept[kept.count - 1] = finding }
+    /// Orders findings by position; where two overlap, the longer one stays. In place: the
+    /// findings of a dense page are many, and one walk usually finds them in order already.
+    static func resolveOverlaps(_ findings: inout [Finding]) {
+        func precedes(_ one: Finding, _ other: Finding) -> Bool { (one.start, -one.end) < (other.start, -other.end) }
+        if findings.indices.dropFirst().contains(where: { precedes(findings[$0], findings[$0 - 1]) }) { findings.sort(by: precedes) }
+        var kept = 0
+        for index in findings.indices {
+            if kept > 0, findings[index].start < findings[kept - 1].end {
+                let last = kept - 1
+                if findings[index].end - findings[index].start > findings[last].end - findings[last].start {
+                    findings.swapAt(last, index)
+                }
                 continue
             }
-            kept.append(finding)
+            if kept != index { findings.swapAt(kept, index) }
+            kept += 1
         }
-        return kept
+        findings.removeLast(findings.count - kept)
     }
 
     static func currentYear() -> Int {

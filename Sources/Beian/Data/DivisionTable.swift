@@ -15,38 +15,53 @@ enum DivisionTable {
         let until: Int?
     }
 
-    /// The data's bytes and the range of each line, in code order: built in one pass, so that
-    /// a lookup is a binary search and only the rows asked for are parsed.
-    static let lines: (bytes: [UInt8], ranges: [Range<Int>]) = {
+    /// The data's bytes, the range of each line and each line's code as an integer, in code
+    /// order: built in one pass, so that a lookup is a binary search over integers and only
+    /// the rows asked for are parsed.
+    static let lines: (bytes: [UInt8], ranges: [Range<Int>], codes: [Int32]) = {
         let bytes = Array(data.utf8)
         var ranges: [Range<Int>] = []
+        var codes: [Int32] = []
         ranges.reserveCapacity(7000)
+        codes.reserveCapacity(7000)
         var start = 0
+        func add(_ line: Range<Int>) {
+            guard line.count >= 6 else { return }
+            ranges.append(line)
+            codes.append(bytes[line.lowerBound..<(line.lowerBound + 6)].reduce(0) { $0 * 10 + Int32($1) - 0x30 })
+        }
         for index in bytes.indices where bytes[index] == 0x0A {
-            if index > start { ranges.append(start..<index) }
+            if index > start { add(start..<index) }
             start = index + 1
         }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
-        return (bytes, ranges)
+        if start < bytes.count { add(start..<bytes.count) }
+        return (bytes, ranges, codes)
     }()
+
+    /// The index of the line of a code given as its value (110108), or nil.
+    static func index(ofCode value: Int) -> Int? {
+        codeValues.withUnsafeBufferPointer { codes in
+            var low = 0, high = codes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(codes[middle]) < value { low = middle + 1 } else { high = middle }
+            }
+            return low < codes.count && Int(codes[low]) == value ? low : nil
+        }
+    }
+
+    /// Each line's code as an integer, in order (the lines' own array, kept apart for the search).
+    static let codeValues: [Int32] = lines.codes
 
     /// The row of a six-digit code, or nil.
     static func row(_ code: String) -> Row? {
-        let key = Array(code.utf8)
-        guard key.count == 6 else { return nil }
-        let (bytes, ranges) = lines
-        var low = 0, high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            let line = ranges[middle]
-            if bytes[line.lowerBound..<(line.lowerBound + 6)].lexicographicallyPrecedes(key) {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        guard low < ranges.count, bytes[ranges[low].lowerBound..<(ranges[low].lowerBound + 6)].elementsEqual(key) else { return nil }
-        let fields = bytes[ranges[low]].split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+        Division.value(of: code).flatMap(index(ofCode:)).flatMap(row(at:))
+    }
+
+    /// The row of line `index`.
+    static func row(at index: Int) -> Row? {
+        let (bytes, ranges, _) = lines
+        let fields = bytes[ranges[index]].split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
         guard fields.count == 4 else { return nil }
         return Row(zh: String(decoding: fields[1], as: UTF8.self), en: String(decoding: fields[2], as: UTF8.self),
                    until: Int(String(decoding: fields[3], as: UTF8.self)))
@@ -86,26 +101,38 @@ public struct Division: Sendable, Hashable {
     /// code is looked up and named once per process (pages dense with filings of one
     /// district ask for it again and again).
     public init?(code: String) {
-        if let known = Self.known.withLock({ $0[code] }) {
+        guard let value = Self.value(of: code), let line = DivisionTable.index(ofCode: value) else { return nil }
+        if let known = Self.known.withLock({ $0[line] }) {
             guard let known else { return nil }
             self = known
             return
         }
-        let found = Division(lookingUp: code)
-        Self.known.withLock { cache in
-            // Bounded: every code of the table fits, and junk codes cannot grow it past that.
-            if cache.count < Self.knownLimit { cache[code] = .some(found) }
-        }
+        let found = Division(lookingUp: code, line: line)
+        Self.known.withLock { $0[line] = .some(found) }
         guard let found else { return nil }
         self = found
     }
 
-    private static let known = Mutex<[String: Division?]>([:])
-    private static let knownLimit = 16_384
+    /// The value of a six-digit code (110108), or nil for anything else.
+    static func value(of code: String) -> Int? {
+        var code = code
+        return code.withUTF8 { bytes -> Int? in
+            guard bytes.count == 6 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte &- 0x30)
+            }
+            return value
+        }
+    }
 
-    private init?(lookingUp code: String) {
-        guard code.utf8.count == 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let row = DivisionTable.row(code), let province = ProvinceTable.byCode[String(code.prefix(2))] else { return nil }
+    /// The divisions named so far, by line of the table (nil: not yet; .some(nil): a line
+    /// that names no division): bounded by the table, whatever codes a page holds.
+    private static let known = Mutex<[Division??]>(Array(repeating: nil, count: DivisionTable.codeValues.count))
+
+    private init?(lookingUp code: String, line: Int) {
+        guard let row = DivisionTable.row(at: line), let province = ProvinceTable.row(code: String(code.prefix(2))) else { return nil }
         self.code = code
         level = code.hasSuffix("0000") ? .province : code.hasSuffix("00") ? .prefecture : .county
         abolishedAfter = row.until
@@ -130,20 +157,26 @@ public struct Division: Sendable, Hashable {
 /// the table: an unknown province is an error, an unknown county a warning (codes change).
 enum DivisionCheck {
     static func issues(for code: String) -> (Division?, [Issue]) {
-        guard code.utf8.count == 6, NumberChecks.integer(Substring(code)) != nil else { return (nil, []) }
-        if let division = Division(code: code) {
-            guard let year = division.abolishedAfter else { return (division, []) }
-            return (division, [Issue(.abolishedDivision, .info,
-                                     zh: "行政区划代码 \(code)（\(division.names.zh)）在 \(year) 年后已撤销",
-                                     en: "the division code \(code) (\(division.names.en)) was abolished after \(year)")])
+        let division = Division(code: code)
+        return (division, issues(for: code, named: division))
+    }
+
+    /// The issues of `code`, whose division (`Division(code:)`) the caller looked up already.
+    static func issues(for code: String, named division: Division?) -> [Issue] {
+        guard Division.value(of: code) != nil else { return [] }
+        if let division {
+            guard let year = division.abolishedAfter else { return [] }
+            return [Issue(.abolishedDivision, .info,
+                          zh: "行政区划代码 \(code)（\(division.names.zh)）在 \(year) 年后已撤销",
+                          en: "the division code \(code) (\(division.names.en)) was abolished after \(year)")]
         }
         let provinceCode = String(code.prefix(2))
         guard let province = Province(code: provinceCode) else {
-            return (nil, [.unknownDivision(provinceCode)])
+            return [.unknownDivision(provinceCode)]
         }
-        return (nil, [Issue(.unknownCounty, .warning,
-                            zh: "\(province.zh)没有行政区划代码 \(code)（GB/T 2260，代码会随区划调整而变化）",
-                            en: "\(province.en) has no division code \(code) in GB/T 2260 (codes change when divisions do)")])
+        return [Issue(.unknownCounty, .warning,
+                      zh: "\(province.zh)没有行政区划代码 \(code)（GB/T 2260，代码会随区划调整而变化）",
+                      en: "\(province.en) has no division code \(code) in GB/T 2260 (codes change when divisions do)")]
     }
 }
 

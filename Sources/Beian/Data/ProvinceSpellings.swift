@@ -29,8 +29,8 @@ enum ProvinceSpellings {
     /// ("…, Shanghai", "by Jiangsu Communications Administration").
     static func province(fullName word: String) -> Province? {
         let key = word.lowercased()
-        if let row = ProvinceTable.rows.first(where: { $0.en.lowercased().replacingSpaces == key }) {
-            return Province(row: row, abbreviation: row.abbreviation)
+        if let row = ProvinceTable.rows.firstIndex(where: { $0.en.lowercased().replacingSpaces == key }) {
+            return Province(row: row)
         }
         return nameVariants[key].flatMap { Province(code: $0) }
     }

@@ -54,14 +54,35 @@ enum ProvinceTable {
         Row(code: "65", zh: "新疆维吾尔自治区", en: "Xinjiang", abbreviation: "新", alternates: [], capitalAreaCode: "991"),
     ]
 
-    static let byCode: [String: Row] = Dictionary(uniqueKeysWithValues: rows.map { ($0.code, $0) })
+    /// The index in `rows` of a two-digit code ("50"), nil for any other string. A table
+    /// indexed by the code's value: every filing and licence with a division asks, so no
+    /// string is hashed.
+    static func index(code: String) -> Int? {
+        var code = code
+        return code.withUTF8 { bytes -> Int? in
+            guard bytes.count == 2, (0x30...0x39).contains(bytes[0]), (0x30...0x39).contains(bytes[1]) else { return nil }
+            let index = byValue[Int(bytes[0] &- 0x30) * 10 + Int(bytes[1] &- 0x30)]
+            return index < 0 ? nil : Int(index)
+        }
+    }
 
-    /// Every accepted abbreviation, primary or alternate, to its row.
-    static let byAbbreviation: [Character: Row] = {
-        var table: [Character: Row] = [:]
-        for row in rows {
-            table[row.abbreviation] = row
-            for alternate in row.alternates { table[alternate] = row }
+    /// The row of a two-digit code, nil for any other string.
+    static func row(code: String) -> Row? { index(code: code).map { rows[$0] } }
+
+    /// For each value 0–99, the index of its row, or -1.
+    private static let byValue: [Int8] = {
+        var table = [Int8](repeating: -1, count: 100)
+        for (index, row) in rows.enumerated() { table[Int(row.code)!] = Int8(index) }
+        return table
+    }()
+
+    /// Every accepted abbreviation, primary or alternate, to its row's index and its place:
+    /// 0 for the primary abbreviation, n for `alternates[n - 1]`.
+    static let byAbbreviation: [Character: (row: Int, spelling: Int)] = {
+        var table: [Character: (row: Int, spelling: Int)] = [:]
+        for (index, row) in rows.enumerated() {
+            table[row.abbreviation] = (index, 0)
+            for (place, alternate) in row.alternates.enumerated() { table[alternate] = (index, place + 1) }
         }
         return table
     }()

@@ -215,6 +215,13 @@ public indirect enum FindingDetails: Sendable, Hashable {
 protocol FindingValue: BeianFormat {
     /// The value in its `FindingDetails` case.
     var findingDetails: FindingDetails { get }
+    /// `canonical`, sharing `raw`'s storage when the text was printed in canonical form, as
+    /// most footers print it (no second string per finding).
+    func canonical(reusing raw: String) -> String
+}
+
+extension FindingValue {
+    func canonical(reusing raw: String) -> String { canonical }
 }
 
 extension ICPFiling: FindingValue {

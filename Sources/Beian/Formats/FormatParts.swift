@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// The parts several formats share, for their explanations: province, division and site index.
 extension Explanation.Part {
     /// A part from its names, value and meaning in each language.
@@ -72,5 +77,43 @@ extension Issue {
     static func unusualLength(_ digits: String, usual: String, serial: Bool = false) -> Issue {
         serial ? Issue(.invalidLength, .warning, zh: "序号 \(digits) 不是常见的\(usual)位", en: "the serial \(digits) is not the usual \(usual) digits")
             : Issue(.invalidLength, .warning, zh: "编号 \(digits) 不是常见的\(usual)位", en: "\(digits) is not the usual \(usual) digits")
+    }
+}
+
+extension String {
+    /// The parts one after another, built in one allocation. Canonical forms and displays
+    /// are built for every finding; interpolation appends piece by piece and costs several
+    /// times more.
+    init(concatenating parts: String...) {
+        var total = 0
+        for part in parts { total += part.utf8.count }
+        self.init(unsafeUninitializedCapacity: total) { buffer in
+            var offset = 0
+            for var part in parts {
+                part.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + offset).update(from: base, count: bytes.count)
+                    offset += bytes.count
+                }
+            }
+            return offset
+        }
+    }
+
+    /// Whether the string's bytes are the parts' one after another.
+    func isConcatenation(of parts: String...) -> Bool {
+        var whole = self
+        return whole.withUTF8 { bytes in
+            var offset = 0
+            for var part in parts {
+                let matches = part.withUTF8 { part in
+                    offset + part.count <= bytes.count
+                        && (part.isEmpty || memcmp(bytes.baseAddress! + offset, part.baseAddress!, part.count) == 0)
+                }
+                guard matches else { return false }
+                offset += part.utf8.count
+            }
+            return offset == bytes.count
+        }
     }
 }

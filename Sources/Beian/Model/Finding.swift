@@ -46,7 +46,7 @@ public struct Finding: Sendable, Hashable {
         raw = source.raw
         start = source.start
         end = source.end
-        canonical = value.canonical
+        canonical = value.canonical(reusing: source.raw)
         number = value.number
         province = value.province
         self.issues = issues
@@ -58,7 +58,10 @@ public struct Finding: Sendable, Hashable {
     public let details: FindingDetails
 
     /// The division that `division` names, with its full name in both languages.
-    public var divisionDetails: Division? { division.flatMap { Division(code: $0) } }
+    public var divisionDetails: Division? {
+        if case .publicSecurityFiling(let value) = details { return value.namedDivision }
+        return division.flatMap { Division(code: $0) }
+    }
 
     /// ICP filings and licences, telecom licences: the site index after the dash ("2", "1A").
     public var site: String? {

@@ -172,7 +172,8 @@ public enum ReportJSON {
         sink.key("province"); write(province: finding.province, to: &sink)
         sink.key("valid"); sink.bool(finding.isValid)
         sink.key("issues"); write(issues: finding.issues, to: &sink)
-        sink.key("names"); write(bilingual: finding.kind.names, to: &sink)
+        sink.key("names")
+        sink.value(prewritten: Prewritten.names(of: finding.kind)) { write(bilingual: finding.kind.names, to: &$0) }
         sink.key("site"); sink.string(finding.site)
         sink.key("foreign_invested"); sink.bool(finding.foreignInvested)
         sink.key("division"); sink.string(finding.division)
@@ -286,7 +287,7 @@ public enum ReportJSON {
         JSONTreeBuilder.build { write(bilingual: text, to: &$0) }
     }
 
-    private static func write<Sink: JSONSink>(bilingual text: Bilingual, to sink: inout Sink) {
+    fileprivate static func write<Sink: JSONSink>(bilingual text: Bilingual, to sink: inout Sink) {
         sink.beginObject()
         sink.key("zh"); sink.string(text.zh)
         sink.key("en"); sink.string(text.en)
@@ -295,6 +296,10 @@ public enum ReportJSON {
 
     private static func write<Sink: JSONSink>(province: Province?, to sink: inout Sink) {
         guard let province else { return sink.null() }
+        sink.value(prewritten: Prewritten.province(province)) { writeFields(of: province, to: &$0) }
+    }
+
+    fileprivate static func writeFields<Sink: JSONSink>(of province: Province, to sink: inout Sink) {
         sink.beginObject()
         sink.key("code"); sink.string(province.code)
         sink.key("abbr"); sink.string(province.abbreviation)
@@ -321,4 +326,22 @@ public enum ReportJSON {
         sink.key("en"); sink.string(issue.message.en)
         sink.endObject()
     }
+}
+
+/// The JSON of values every finding repeats (a kind's names, a province), written once.
+private enum Prewritten {
+    private static let kindNames: [[UInt8]] = Kind.allCases.map { kind in
+        JSONWriter.bytes { ReportJSON.write(bilingual: kind.names, to: &$0) }
+    }
+
+    static func names(of kind: Kind) -> [UInt8] { kindNames[Kind.allCases.firstIndex(of: kind)!] }
+
+    /// Each province's object, by row of the table and abbreviation (usual, then alternates).
+    private static let provinces: [[[UInt8]]] = ProvinceTable.rows.indices.map { row in
+        (0...ProvinceTable.rows[row].alternates.count).map { spelling in
+            JSONWriter.bytes { ReportJSON.writeFields(of: Province(row: row, spelling: spelling), to: &$0) }
+        }
+    }
+
+    static func province(_ province: Province) -> [UInt8] { provinces[province.tableIndex.row][province.tableIndex.spelling] }
 }

@@ -49,7 +49,8 @@ enum LegacyWindows {
                 if clearOfStart && clearOfEnd { findings.append(moved) }
             }
         }
-        return BeianScanner.resolveOverlaps(findings)
+        BeianScanner.resolveOverlaps(&findings)
+        return findings
     }
 
     /// Windows around the candidates that hold an anchor, merged while they overlap (up to

@@ -53,9 +53,13 @@ enum NumberChecks {
     /// The first `count` bytes of `text` when they are all ASCII digits ("110108" of a
     /// public security filing), read byte-wise.
     static func digitPrefix(_ text: String, _ count: Int) -> String? {
-        let prefix = text.utf8.prefix(count)
-        guard prefix.count == count, prefix.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return String(decoding: prefix, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.count >= count else { return nil }
+            let prefix = UnsafeBufferPointer(rebasing: bytes[..<count])
+            guard prefix.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return String(decoding: prefix, as: UTF8.self)
+        }
     }
 
     /// The integer value of an all-digit string slice.
@@ -84,7 +88,8 @@ enum NumberChecks {
                           zh: "「\(abbreviation)」不是省级行政区简称",
                           en: "\u{201C}\(abbreviation)\u{201D} is not the abbreviation of any province")]
         }
-        guard province.isAlternateAbbreviation, let row = ProvinceTable.byCode[province.code] else { return [] }
+        guard province.isAlternateAbbreviation else { return [] }
+        let row = province.tableRow
         return [Issue(.alternateAbbreviation, .info,
                       zh: "「\(abbreviation)」是\(province.zh)较少见的简称，通常写作「\(row.abbreviation)」",
                       en: "\u{201C}\(abbreviation)\u{201D} is a less common abbreviation of \(province.en); most filings use \u{201C}\(row.abbreviation)\u{201D}")]

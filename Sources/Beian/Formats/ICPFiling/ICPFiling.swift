@@ -36,6 +36,10 @@ public struct ICPFiling: BeianFormat {
     /// The standard form: 渝ICP备20009753号-2.
     public var canonical: String { ICPNumber.canonical(abbreviation, mark: "备", number: number, site: site) }
 
+    func canonical(reusing raw: String) -> String {
+        ICPNumber.isCanonical(raw, abbreviation, mark: "备", number: number, site: site) ? raw : canonical
+    }
+
     /// Province, length and year rules (formats.md §1), then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
         var issues = candidates == nil ? NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind) : []
@@ -63,7 +67,8 @@ public struct ICPFiling: BeianFormat {
 
     /// The English rendering, "Chongqing ICP Filing No. 20009753-2".
     public var englishDisplay: String {
-        "\(province.map { $0.en + " " } ?? "")ICP Filing No. \(number)\(site.map { "-\($0)" } ?? "")"
+        String(concatenating: province?.en ?? "", province == nil ? "" : " ", "ICP Filing No. ", number, site == nil ? "" : "-",
+               site ?? "")
     }
 
     /// Province, mark, entity number and site index.
@@ -82,8 +87,12 @@ public struct ICPFiling: BeianFormat {
 /// What ICP filings and licences share: the canonical layout.
 enum ICPNumber {
     /// 渝ICP备20009753号-2, 京ICP证030173号.
+    /// Whether `raw` is already the canonical form.
+    static func isCanonical(_ raw: String, _ abbreviation: Character?, mark: String, number: String, site: String?) -> Bool {
+        raw.isConcatenation(of: abbreviation.map(String.init) ?? "", "ICP", mark, number, "号", site == nil ? "" : "-", site ?? "")
+    }
+
     static func canonical(_ abbreviation: Character?, mark: String, number: String, site: String?) -> String {
-        let prefix = abbreviation.map(String.init) ?? ""
-        return "\(prefix)ICP\(mark)\(number)号" + (site.map { "-\($0)" } ?? "")
+        String(concatenating: abbreviation.map(String.init) ?? "", "ICP", mark, number, "号", site == nil ? "" : "-", site ?? "")
     }
 }

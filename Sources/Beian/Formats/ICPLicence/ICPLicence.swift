@@ -27,6 +27,10 @@ public struct ICPLicence: BeianFormat {
     /// The standard form: 京ICP证030173号.
     public var canonical: String { ICPNumber.canonical(abbreviation, mark: "证", number: number, site: site) }
 
+    func canonical(reusing raw: String) -> String {
+        ICPNumber.isCanonical(raw, abbreviation, mark: "证", number: number, site: site) ? raw : canonical
+    }
+
     /// Province and length (six digits), then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
         var issues = candidates == nil ? NumberChecks.provinceIssues(abbreviation: abbreviation, province: province, kind: Self.kind) : []
@@ -39,7 +43,8 @@ public struct ICPLicence: BeianFormat {
 
     /// The English rendering, "Beijing ICP Licence No. 030173".
     public var englishDisplay: String {
-        "\(province.map { $0.en + " " } ?? "")ICP Licence No. \(number)\(site.map { "-\($0)" } ?? "")"
+        String(concatenating: province?.en ?? "", province == nil ? "" : " ", "ICP Licence No. ", number, site == nil ? "" : "-",
+               site ?? "")
     }
 
     /// Province, mark, licence number and site index.

@@ -16,10 +16,15 @@ public struct PublicSecurityFiling: BeianFormat {
     /// The six-digit GB/T 2260 division code the number starts with.
     public let division: String?
 
+    /// The division `division` names, looked up once (a finding's checks and its report
+    /// both ask); nil when the table does not know the code.
+    let namedDivision: Division?
+
     init(abbreviation: Character?, number: String) {
         self.abbreviation = abbreviation
         self.number = number
         division = NumberChecks.digitPrefix(number, 6)
+        namedDivision = division.flatMap(Division.init(code:))
         province = abbreviation.flatMap(Province.init(abbreviation:)) ?? NumberChecks.digitPrefix(number, 2).flatMap(Province.init(code:))
     }
 
@@ -27,7 +32,11 @@ public struct PublicSecurityFiling: BeianFormat {
     public var serial: String? { number.count > 6 ? String(number.dropFirst(6)) : nil }
 
     /// The standard form: 京公网安备11010802020088号.
-    public var canonical: String { "\(abbreviation.map(String.init) ?? "")公网安备\(number)号" }
+    public var canonical: String { String(concatenating: abbreviation.map(String.init) ?? "", "公网安备", number, "号") }
+
+    func canonical(reusing raw: String) -> String {
+        raw.isConcatenation(of: abbreviation.map(String.init) ?? "", "公网安备", number, "号") ? raw : canonical
+    }
 
     /// Province, length, division (and its agreement with the province), then placeholders.
     public func issues(referenceYear: Int) -> [Issue] {
@@ -53,7 +62,7 @@ public struct PublicSecurityFiling: BeianFormat {
                                         zh: "行政区划代码 \(division ?? code) 属于\(divisionProvince.zh)（\(code)），但简称「\(printed.abbreviation)」是\(printed.zh)（\(printed.code)）",
                                         en: "division code \(division ?? code) is in \(divisionProvince.en) (\(code)), but \u{201C}\(printed.abbreviation)\u{201D} is \(printed.en) (\(printed.code))"))
                 }
-                if let division { issues += DivisionCheck.issues(for: division).1 }
+                if let division { issues += DivisionCheck.issues(for: division, named: namedDivision) }
             } else {
                 issues.append(.unknownDivision(code))
             }
@@ -64,7 +73,7 @@ public struct PublicSecurityFiling: BeianFormat {
 
     /// The English rendering, "Beijing Public Security Filing No. 11010802020088".
     public var englishDisplay: String {
-        "\(province.map { $0.en + " " } ?? "")Public Security Filing No. \(number)"
+        String(concatenating: province?.en ?? "", province == nil ? "" : " ", "Public Security Filing No. ", number)
     }
 
     /// Province, division and serial.
