@@ -377,24 +377,31 @@ final class ScanRun: @unchecked Sendable {
         lock.withLock { files += 1 }
         guard !issues.isEmpty else { return }
         noteFailing(issues)
-        switch format {
-        case .jsonl:
-            output.appendLine {
-                ReportJSON.writeLine(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url, record: record, to: $0)
+        output.perform { [self] output in
+            switch format {
+            case .jsonl:
+                output.appendLine {
+                    ReportJSON.writeLine(documentOf: path, encoding: encoding, issues: issues, valid: valid, url: url, record: record,
+                                         to: $0)
+                }
+            case .text:
+                output.append(renderer.render(documentIssues: issues, source: path, encoding: encoding))
             }
-        case .text:
-            output.append(renderer.render(documentIssues: issues, source: path, encoding: encoding))
         }
     }
 
     private func emit(_ found: [Finding], path: String, to output: InputOutput, url: PageURL? = nil, record: RecordOrigin? = nil) {
         guard !found.isEmpty else { return }
         lock.withLock { findings += found.count }
-        noteFailing(found.flatMap(\.issues))
-        for finding in found {
-            switch format {
-            case .jsonl: output.appendLine { ReportJSON.writeLine(finding: finding, source: path, url: url, record: record, to: $0) }
-            case .text: output.append(renderer.render(finding, source: path))
+        if let failOn, found.contains(where: { $0.issues.contains { $0.severity.fails(at: failOn) } }) {
+            lock.withLock { failing = true }
+        }
+        output.perform(batch: found.count) { [self] output in
+            for finding in found {
+                switch format {
+                case .jsonl: output.appendLine { ReportJSON.writeLine(finding: finding, source: path, url: url, record: record, to: $0) }
+                case .text: output.append(renderer.render(finding, source: path))
+                }
             }
         }
     }
@@ -408,10 +415,20 @@ final class ScanRun: @unchecked Sendable {
 }
 
 /// The output of one input: buffered, then written whole; or, once large, written as it
-/// comes while holding standard output.
+/// comes while holding standard output. Once a batch of findings is large, the writing moves
+/// to an `OutputThread` of the input's own, in order.
 final class InputOutput {
     private let buffer = JSONWriter(capacity: 1 << 16)
     private var holding = false
+    private var thread: OutputThread?
+
+    /// Lets `write` write to this output: now, or on the input's output thread once a batch
+    /// of `batch` findings has started it (from then on everything goes there, in order).
+    func perform(batch: Int = 0, _ write: @escaping (InputOutput) -> Void) {
+        if thread == nil, batch >= OutputThread.batchThreshold { thread = OutputThread() }
+        guard let thread else { return write(self) }
+        thread.submit { write(self) }
+    }
 
     func append(_ text: String) {
         var text = text
@@ -436,7 +453,14 @@ final class InputOutput {
         buffer.reset()
     }
 
+    /// Writes what is left; waits for the output thread, if one started.
     func finish() {
+        guard let thread else { return finishWriting() }
+        thread.finish { self.finishWriting() }
+        self.thread = nil
+    }
+
+    private func finishWriting() {
         if holding {
             buffer.withBytes { Console.writeAll(1, $0) }
             Console.shared.unlockOutput()

@@ -131,19 +131,30 @@ struct SiteCheck {
         var held: [Finding] = []
         var fails = false
         var faulty = false
+        // The JSON is written here, or on an output thread once a batch of findings is large
+        // (then in order, and `output` is only touched there).
+        var thread: OutputThread?
+        func write(batch: Int = 0, _ work: @escaping () -> Void) {
+            if thread == nil, batch >= OutputThread.batchThreshold { thread = OutputThread() }
+            guard let thread else { return work() }
+            thread.submit(work)
+        }
+        defer { thread?.finish {} }
         func writeHead(_ document: DocumentReader.Document) {
-            ReportJSON.writeReportHead(source: document.source, url: nil, record: document.record, isHTML: document.isHTML,
-                                       encoding: document.encoding, to: output)
+            write {
+                ReportJSON.writeReportHead(source: document.source, url: nil, record: document.record, isHTML: document.isHTML,
+                                           encoding: document.encoding, to: output)
+            }
             headWritten = true
         }
         func onFindings(_ found: [Finding], _ document: DocumentReader.Document) {
             guard streaming else { return held += found }
             if !headWritten { writeHead(document) }
-            for finding in found {
-                ReportJSON.write(finding: finding, to: output)
-                fails = fails || finding.issues.contains { $0.severity.fails(at: severity) }
+            fails = fails || found.contains { $0.issues.contains { $0.severity.fails(at: severity) } }
+            write(batch: found.count) {
+                for finding in found { ReportJSON.write(finding: finding, to: output) }
+                if output.count >= 1 << 20 { Console.shared.writeStandardOutput(output) }
             }
-            if output.count >= 1 << 20 { Console.shared.writeStandardOutput(output) }
         }
         func onDocument(_ outcome: DocumentReader.Outcome) {
             let document = outcome.document ?? DocumentReader.Document(source: source, encoding: "UTF-8", isHTML: false)
@@ -155,9 +166,11 @@ struct SiteCheck {
             if document.record != nil { recordCounts.countRead() }
             if streaming {
                 if !headWritten { writeHead(document) }
-                ReportJSON.writeReportTail(issues: outcome.issues, valid: outcome.isValid, to: output)
-                output.endLine()
-                Console.shared.writeStandardOutput(output)
+                write {
+                    ReportJSON.writeReportTail(issues: outcome.issues, valid: outcome.isValid, to: output)
+                    output.endLine()
+                    Console.shared.writeStandardOutput(output)
+                }
                 headWritten = false
                 fails = fails || outcome.issues.contains { $0.severity.fails(at: severity) }
             } else {
@@ -179,9 +192,11 @@ struct SiteCheck {
             // A read that failed inside a streamed report: close it (not valid) before the
             // error line, so that every line stays one JSON object.
             if headWritten {
-                ReportJSON.writeReportTail(issues: [], valid: false, to: output)
-                output.endLine()
-                Console.shared.writeStandardOutput(output)
+                write {
+                    ReportJSON.writeReportTail(issues: [], valid: false, to: output)
+                    output.endLine()
+                    Console.shared.writeStandardOutput(output)
+                }
             }
             throw error
         }
