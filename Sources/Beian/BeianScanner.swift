@@ -177,7 +177,7 @@ public final class BeianScanner: Sendable {
         var findings: [Finding] = []
         for window in Prefilter.windows(in: bytes, html: isHTML) {
             let start = isHTML ? Self.startOfTagAround(bytes, window) : window.lowerBound
-            findings += recognise(in: view(of: bytes, range: start..<window.upperBound, isHTML: isHTML), context: context)
+            recognise(in: view(of: bytes, range: start..<window.upperBound, isHTML: isHTML), context: context, into: &findings)
         }
         Self.resolveOverlaps(&findings)
         if isHTML {
@@ -191,15 +191,22 @@ public final class BeianScanner: Sendable {
     /// Runs every recogniser over a view, exposed to tests as the naive path's core. Findings
     /// read from an attribute value are marked so.
     func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        var found = Recognizers.recognise(in: view, context: context)
-        guard !view.attributeRuns.isEmpty else { return found }
-        for index in found.indices {
-            if let name = view.attribute(atByte: found[index].start) {
-                found[index].context = .attribute
-                found[index].attribute = name
+        var found: [Finding] = []
+        recognise(in: view, context: context, into: &found)
+        return found
+    }
+
+    /// Appends the findings of a view to `findings` (see `recognise(in:context:)`).
+    func recognise(in view: TextView, context: RecognitionContext, into findings: inout [Finding]) {
+        let first = findings.count
+        Recognizers.recognise(in: view, context: context, into: &findings)
+        guard !view.attributeRuns.isEmpty else { return }
+        for index in first..<findings.count {
+            if let name = view.attribute(atByte: findings[index].start) {
+                findings[index].context = .attribute
+                findings[index].attribute = name
             }
         }
-        return found
     }
 
     /// Decodes a window, skipping ICU when the window is already canonical.
@@ -227,22 +234,40 @@ public final class BeianScanner: Sendable {
         return open
     }
 
-    /// Orders findings by position; where two overlap, the longer one stays. In place: the
-    /// findings of a dense page are many, and one walk usually finds them in order already.
+    /// Orders findings by position; where two overlap, the longer one stays. In place, moving
+    /// findings without copying them: a dense page's findings are many, and the windows of
+    /// one page give them nearly in order.
     static func resolveOverlaps(_ findings: inout [Finding]) {
-        func precedes(_ one: Finding, _ other: Finding) -> Bool { (one.start, -one.end) < (other.start, -other.end) }
-        if findings.indices.dropFirst().contains(where: { precedes(findings[$0], findings[$0 - 1]) }) { findings.sort(by: precedes) }
-        var kept = 0
-        for index in findings.indices {
-            if kept > 0, findings[index].start < findings[kept - 1].end {
-                let last = kept - 1
-                if findings[index].end - findings[index].start > findings[last].end - findings[last].start {
-                    findings.swapAt(last, index)
-                }
-                continue
+        let kept = findings.withUnsafeMutableBufferPointer { buffer -> Int in
+            func precedes(_ one: Int, _ other: Int) -> Bool {
+                (buffer[one].start, -buffer[one].end, one) < (buffer[other].start, -buffer[other].end, other)
             }
-            if kept != index { findings.swapAt(kept, index) }
-            kept += 1
+            if buffer.indices.dropFirst().contains(where: { precedes($0, $0 - 1) }) {
+                // Sort the indices, then move each finding to its place along the permutation's cycles.
+                let order = buffer.indices.sorted(by: precedes)
+                var placed = [Bool](repeating: false, count: buffer.count)
+                for first in buffer.indices {
+                    var current = first
+                    while !placed[current] {
+                        placed[current] = true
+                        let next = order[current]
+                        if next == first { break }
+                        buffer.swapAt(current, next)
+                        current = next
+                    }
+                }
+            }
+            var kept = 0
+            for index in buffer.indices {
+                if kept > 0, buffer[index].start < buffer[kept - 1].end {
+                    let last = kept - 1
+                    if buffer[index].end - buffer[index].start > buffer[last].end - buffer[last].start { buffer.swapAt(last, index) }
+                    continue
+                }
+                if kept != index { buffer.swapAt(kept, index) }
+                kept += 1
+            }
+            return kept
         }
         findings.removeLast(findings.count - kept)
     }

@@ -182,27 +182,34 @@ public final class BeianStream {
     private func scanText(final: Bool) -> [Finding] {
         let boundary = textStart + text.count - (final ? 0 : Self.overlapAfter)
         let html = isHTML ?? false
-        let scanned = text.withUnsafeBufferPointer { scanner.scan($0, isHTML: html, baseHost: baseHost) }
-        var found: [Finding] = []
-        for finding in scanned {
-            let start = textStart + finding.start
-            guard start >= reportedUpTo, start < boundary else { continue }
-            var moved = finding
-            if html, moved.context != .attribute {
-                moved.context = text.withUnsafeBufferPointer { markup.context(at: start, in: $0, base: textStart) }
+        var found = text.withUnsafeBufferPointer { scanner.scan($0, isHTML: html, baseHost: baseHost) }
+        // The findings reported are moved to the front and the rest dropped: a dense piece's
+        // findings are many, and none is copied on the way.
+        let reported = found.withUnsafeMutableBufferPointer { buffer -> Int in
+            var reported = 0
+            for index in buffer.indices {
+                let (textOffset, textEnd) = (buffer[index].start, buffer[index].end)
+                let start = textStart + textOffset
+                guard start >= reportedUpTo, start < boundary else { continue }
+                if html, buffer[index].context != .attribute {
+                    buffer[index].context = text.withUnsafeBufferPointer { markup.context(at: start, in: $0, base: textStart) }
+                }
+                buffer[index].start = inputOffset(ofText: textOffset)
+                buffer[index].end = inputOffset(ofText: textEnd)
+                text.withUnsafeBufferPointer { kept in
+                    positions.advance(to: start, in: kept, base: textStart)
+                    buffer[index].position = positions.position
+                    buffer[index].endPosition = positions.position(at: textStart + textEnd, in: kept, base: textStart)
+                }
+                summary.add(buffer[index])
+                guard buffer[index].virtualRegistry == nil else { continue }
+                if !buffer[index].isValid { allFindingsValid = false }
+                buffer.swapAt(reported, index)
+                reported += 1
             }
-            moved.start = inputOffset(ofText: finding.start)
-            moved.end = inputOffset(ofText: finding.end)
-            text.withUnsafeBufferPointer { kept in
-                positions.advance(to: start, in: kept, base: textStart)
-                moved.position = positions.position
-                moved.endPosition = positions.position(at: textStart + finding.end, in: kept, base: textStart)
-            }
-            summary.add(moved)
-            guard moved.virtualRegistry == nil else { continue }
-            found.append(moved)
-            if !moved.isValid { allFindingsValid = false }
+            return reported
         }
+        found.removeLast(found.count - reported)
         reportedUpTo = boundary
         if !final {
             let keep = max(textStart, boundary - Self.overlapBefore)

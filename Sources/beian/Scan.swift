@@ -397,10 +397,14 @@ final class ScanRun: @unchecked Sendable {
             lock.withLock { failing = true }
         }
         output.perform(batch: found.count) { [self] output in
-            for finding in found {
-                switch format {
-                case .jsonl: output.appendLine { ReportJSON.writeLine(finding: finding, source: path, url: url, record: record, to: $0) }
-                case .text: output.append(renderer.render(finding, source: path))
+            // Through a buffer: each finding is read where it lies, not copied out.
+            found.withUnsafeBufferPointer { found in
+                for index in found.indices {
+                    switch format {
+                    case .jsonl:
+                        output.appendLine { ReportJSON.writeLine(finding: found[index], source: path, url: url, record: record, to: $0) }
+                    case .text: output.append(renderer.render(found[index], source: path))
+                    }
                 }
             }
         }

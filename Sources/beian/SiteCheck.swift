@@ -152,7 +152,9 @@ struct SiteCheck {
             if !headWritten { writeHead(document) }
             fails = fails || found.contains { $0.issues.contains { $0.severity.fails(at: severity) } }
             write(batch: found.count) {
-                for finding in found { ReportJSON.write(finding: finding, to: output) }
+                found.withUnsafeBufferPointer { found in
+                    for index in found.indices { ReportJSON.write(finding: found[index], to: output) }
+                }
                 if output.count >= 1 << 20 { Console.shared.writeStandardOutput(output) }
             }
         }

@@ -18,7 +18,7 @@ public struct Report: Sendable, Hashable {
     public var record: RecordOrigin?
 
     /// True when neither the document nor any finding has an error.
-    public var isValid: Bool { !issues.containsError && findings.allSatisfy(\.isValid) }
+    public var isValid: Bool { !issues.containsError && findings.withUnsafeBufferPointer { $0.allSatisfy(\.isValid) } }
 
     /// A report of one document; `isValid` is computed from the findings and issues.
     public init(source: String, findings: [Finding], issues: [Issue], isHTML: Bool, encoding: String = "UTF-8",

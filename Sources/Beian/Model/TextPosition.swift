@@ -139,10 +139,13 @@ extension PositionCounter {
     /// Gives each finding (in input order; offsets into `bytes`) its start and end positions.
     static func place(_ findings: inout [Finding], in bytes: UnsafeBufferPointer<UInt8>, reading: Reading = .utf8) {
         var counter = PositionCounter(reading: reading)
-        for index in findings.indices {
-            counter.advance(to: findings[index].start, in: bytes)
-            findings[index].position = counter.position
-            findings[index].endPosition = counter.position(at: findings[index].end, in: bytes)
+        // Through a buffer: an array's element read for one field is otherwise copied whole.
+        findings.withUnsafeMutableBufferPointer { findings in
+            for index in findings.indices {
+                counter.advance(to: findings[index].start, in: bytes)
+                findings[index].position = counter.position
+                findings[index].endPosition = counter.position(at: findings[index].end, in: bytes)
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ struct ICPRecognizer: Recognizer {
             let usual = "\(abbreviation.map { String($0.0) } ?? "")ICP备\(run.digits)号"
             found.issues.insert(.misspeltLabel("ICP备案", usual: usual), at: 0)
         }
-        findings.append(found)
+        findings.append(consume found)
         return end
     }
 

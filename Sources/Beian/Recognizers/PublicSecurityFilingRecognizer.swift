@@ -66,7 +66,7 @@ struct PublicSecurityFilingRecognizer: Recognizer {
         if let misspelt {
             found.issues.insert(.misspeltLabel(misspelt, usual: "公网安备"), at: 0)
         }
-        findings.append(found)
+        findings.append(consume found)
         return end
     }
 

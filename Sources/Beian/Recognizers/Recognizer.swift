@@ -74,9 +74,15 @@ enum Recognizers {
     /// recogniser over the whole view in turn (`Recognizer.recognise(in:context:)`), in the
     /// order of `all`: each recogniser resumes where its last attempt left it.
     static func recognise(in view: TextView, context: RecognitionContext) -> [Finding] {
-        let count = all.count
-        var found = [[Finding]](repeating: [], count: count)
-        var resume = [Int](repeating: 0, count: count)
+        var findings: [Finding] = []
+        recognise(in: view, context: context, into: &findings)
+        return findings
+    }
+
+    /// Appends the findings of one walk to `findings`, in the order the walk meets them
+    /// (nearly the order of their starts).
+    static func recognise(in view: TextView, context: RecognitionContext, into findings: inout [Finding]) {
+        var resume = [Int](repeating: 0, count: all.count)
         dispatch.withUnsafeBufferPointer { dispatch in
             for index in 0..<view.count {
                 var mask = dispatch[bucket(of: view[index])]
@@ -84,17 +90,12 @@ enum Recognizers {
                     let bit = mask.trailingZeroBitCount
                     mask &= mask - 1
                     guard resume[bit] <= index else { continue }
-                    if let next = all[bit].recognise(at: index, in: view, context: context, into: &found[bit]) {
+                    if let next = all[bit].recognise(at: index, in: view, context: context, into: &findings) {
                         resume[bit] = next
                     }
                 }
             }
         }
-        var findings: [Finding] = []
-        for list in found where !list.isEmpty {
-            if findings.isEmpty { findings = list } else { findings += list }
-        }
-        return findings
     }
 }
 

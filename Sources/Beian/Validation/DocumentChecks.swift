@@ -16,7 +16,7 @@ enum DocumentChecks {
 
         /// A finding counts for `missing_required` only where the page shows it (text or
         /// script), and for the province checks unless it is commented out.
-        mutating func add(_ finding: Finding) {
+        mutating func add(_ finding: borrowing Finding) {
             if let shown = finding.virtualRegistry {
                 if virtualRegistries.count < Self.maxVirtual, !virtualRegistries.contains(shown) { virtualRegistries.append(shown) }
                 return
@@ -25,14 +25,19 @@ enum DocumentChecks {
             if finding.context.isShown { kinds.insert(finding.kind) }
             guard let province = finding.province, finding.context != .comment else { return }
             if finding.kind.carriesRegistrationProvince {
-                if !provinces.contains(where: { $0.code == province.code }) { provinces.append(province) }
+                if !provinces.contains(where: { $0.tableIndex.row == province.tableIndex.row }) { provinces.append(province) }
             } else if finding.kind == .hotline, hotlines.count < Self.maxHotlines,
                       !hotlines.contains(where: { $0.canonical == finding.canonical }) {
                 hotlines.append((finding.canonical, province))
             }
         }
 
-        mutating func add(_ findings: [Finding]) { for finding in findings { add(finding) } }
+        mutating func add(_ findings: [Finding]) {
+            // Through a buffer: an array's element passed on is otherwise copied.
+            findings.withUnsafeBufferPointer { findings in
+                for index in findings.indices { add(findings[index]) }
+            }
+        }
     }
 
     static func issues(for findings: [Finding], required: Set<Kind>) -> [Issue] {
