@@ -38,20 +38,34 @@ enum DivisionTable {
         return (bytes, ranges, codes)
     }()
 
-    /// The index of the line of a code given as its value (110108), or nil.
+    /// The index of the line of a code given as its value (110108), or nil: among the few
+    /// lines that share its first four digits.
     static func index(ofCode value: Int) -> Int? {
-        codeValues.withUnsafeBufferPointer { codes in
-            var low = 0, high = codes.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(codes[middle]) < value { low = middle + 1 } else { high = middle }
+        guard value >= 0, value < 1_000_000 else { return nil }
+        return codeValues.withUnsafeBufferPointer { codes in
+            prefixStarts.withUnsafeBufferPointer { starts in
+                let prefix = value / 100
+                for line in Int(starts[prefix])..<Int(starts[prefix + 1]) where Int(codes[line]) == value { return line }
+                return nil
             }
-            return low < codes.count && Int(codes[low]) == value ? low : nil
         }
     }
 
     /// Each line's code as an integer, in order (the lines' own array, kept apart for the search).
     static let codeValues: [Int32] = lines.codes
+
+    /// For each four-digit prefix p (0–9999), the first line whose code is p00 or more, and
+    /// the line count at 10 000: the lines of prefix p are `prefixStarts[p]..<prefixStarts[p + 1]`.
+    private static let prefixStarts: [Int32] = {
+        let codes = codeValues
+        var starts = [Int32](repeating: 0, count: 10_001)
+        var line = 0
+        for prefix in 0...10_000 {
+            while line < codes.count, Int(codes[line]) / 100 < prefix { line += 1 }
+            starts[prefix] = Int32(line)
+        }
+        return starts
+    }()
 
     /// The row of a six-digit code, or nil.
     static func row(_ code: String) -> Row? {
@@ -87,30 +101,51 @@ public struct Division: Sendable, Hashable {
         case province, prefecture, county
     }
 
+    /// What a code names, built once per code and shared: a division is copied with each
+    /// finding that names one, and a copy is one reference.
+    private final class Entry: Sendable {
+        let code: String
+        let level: Level
+        let names: Bilingual
+        let abolishedAfter: Int?
+
+        init(code: String, level: Level, names: Bilingual, abolishedAfter: Int?) {
+            self.code = code
+            self.level = level
+            self.names = names
+            self.abolishedAfter = abolishedAfter
+        }
+    }
+
+    private let entry: Entry
+
     /// The six-digit code.
-    public let code: String
+    public var code: String { entry.code }
     /// Province, prefecture or county.
-    public let level: Level
+    public var level: Level { entry.level }
     /// The full name from the province down ("北京市海淀区") and its English form
     /// ("Haidian District, Beijing"; pinyin made by ICU, see generate_divisions.py).
-    public let names: Bilingual
+    public var names: Bilingual { entry.names }
     /// The last year the code was in use, if it has been abolished.
-    public let abolishedAfter: Int?
+    public var abolishedAfter: Int? { entry.abolishedAfter }
+
+    public static func == (one: Division, other: Division) -> Bool { one.code == other.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// The division with this six-digit code, or nil when the table does not know it. Each
     /// code is looked up and named once per process (pages dense with filings of one
     /// district ask for it again and again).
     public init?(code: String) {
         guard let value = Self.value(of: code), let line = DivisionTable.index(ofCode: value) else { return nil }
+        let entry: Entry?
         if let known = Self.known.withLock({ $0[line] }) {
-            guard let known else { return nil }
-            self = known
-            return
+            entry = known
+        } else {
+            entry = Self.entry(code: code, line: line)
+            Self.known.withLock { $0[line] = .some(entry) }
         }
-        let found = Division(lookingUp: code, line: line)
-        Self.known.withLock { $0[line] = .some(found) }
-        guard let found else { return nil }
-        self = found
+        guard let entry else { return nil }
+        self.entry = entry
     }
 
     /// The value of a six-digit code (110108), or nil for anything else.
@@ -129,13 +164,11 @@ public struct Division: Sendable, Hashable {
 
     /// The divisions named so far, by line of the table (nil: not yet; .some(nil): a line
     /// that names no division): bounded by the table, whatever codes a page holds.
-    private static let known = Mutex<[Division??]>(Array(repeating: nil, count: DivisionTable.codeValues.count))
+    private static let known = Mutex<[Entry??]>(Array(repeating: nil, count: DivisionTable.codeValues.count))
 
-    private init?(lookingUp code: String, line: Int) {
+    private static func entry(code: String, line: Int) -> Entry? {
         guard let row = DivisionTable.row(at: line), let province = ProvinceTable.row(code: String(code.prefix(2))) else { return nil }
-        self.code = code
-        level = code.hasSuffix("0000") ? .province : code.hasSuffix("00") ? .prefecture : .county
-        abolishedAfter = row.until
+        let level: Level = code.hasSuffix("0000") ? .province : code.hasSuffix("00") ? .prefecture : .county
         var zh = province.zh
         var en: [String] = [province.en]
         if level != .province {
@@ -149,7 +182,7 @@ public struct Division: Sendable, Hashable {
                 en.insert(row.en, at: 0)
             }
         }
-        names = Bilingual(zh: zh, en: en.joined(separator: ", "))
+        return Entry(code: code, level: level, names: Bilingual(zh: zh, en: en.joined(separator: ", ")), abolishedAfter: row.until)
     }
 }
 

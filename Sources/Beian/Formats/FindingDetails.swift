@@ -163,6 +163,27 @@ public indirect enum FindingDetails: Sendable, Hashable {
         }
     }
 
+    /// `englishDisplay` piece by piece (see `FindingValue.englishDisplayParts(_:)`).
+    func englishDisplayParts(_ part: (String) -> Void) {
+        switch self {
+        case .icpFiling(let value): value.englishDisplayParts(part)
+        case .icpLicence(let value): value.englishDisplayParts(part)
+        case .telecomLicence(let value): value.englishDisplayParts(part)
+        case .publicSecurityFiling(let value): value.englishDisplayParts(part)
+        case .newsLicence(let value): value.englishDisplayParts(part)
+        case .hotline(let value): value.englishDisplayParts(part)
+        case .uscc(let value): value.englishDisplayParts(part)
+        case .cultureLicence(let value): value.englishDisplayParts(part)
+        case .broadcastLicence(let value): value.englishDisplayParts(part)
+        case .audiovisualLicence(let value): value.englishDisplayParts(part)
+        case .publishingLicence(let value): value.englishDisplayParts(part)
+        case .drugInfoCertificate(let value): value.englishDisplayParts(part)
+        case .religiousInfoLicence(let value): value.englishDisplayParts(part)
+        case .algorithmFiling(let value): value.englishDisplayParts(part)
+        case .genaiFiling(let value): value.englishDisplayParts(part)
+        }
+    }
+
     /// The value's `parts` (see ``BeianFormat/parts``).
     public var parts: [Explanation.Part] {
         switch self {
@@ -218,10 +239,23 @@ protocol FindingValue: BeianFormat {
     /// `canonical`, sharing `raw`'s storage when the text was printed in canonical form, as
     /// most footers print it (no second string per finding).
     func canonical(reusing raw: String) -> String
+    /// `englishDisplay` as the pieces it is made of, given one by one: a JSON writer copies
+    /// them where they go, with no string built per finding.
+    func englishDisplayParts(_ part: (String) -> Void)
 }
 
 extension FindingValue {
     func canonical(reusing raw: String) -> String { canonical }
+    func englishDisplayParts(_ part: (String) -> Void) { part(englishDisplay) }
+}
+
+extension String {
+    /// The pieces `parts` gives, one after another.
+    init(joiningParts parts: ((String) -> Void) -> Void) {
+        var pieces: [String] = []
+        parts { pieces.append($0) }
+        self = pieces.joined()
+    }
 }
 
 extension ICPFiling: FindingValue {

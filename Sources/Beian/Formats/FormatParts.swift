@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 /// The parts several formats share, for their explanations: province, division and site index.
 extension Explanation.Part {
     /// A part from its names, value and meaning in each language.
@@ -106,9 +101,10 @@ extension String {
         return whole.withUTF8 { bytes in
             var offset = 0
             for var part in parts {
-                let matches = part.withUTF8 { part in
-                    offset + part.count <= bytes.count
-                        && (part.isEmpty || memcmp(bytes.baseAddress! + offset, part.baseAddress!, part.count) == 0)
+                let matches = part.withUTF8 { part -> Bool in
+                    guard offset + part.count <= bytes.count, let whole = bytes.baseAddress else { return false }
+                    for index in 0..<part.count where whole[offset + index] != part[index] { return false }
+                    return true
                 }
                 guard matches else { return false }
                 offset += part.utf8.count

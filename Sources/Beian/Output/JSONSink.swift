@@ -16,6 +16,8 @@ package protocol JSONSink {
     mutating func int(_ value: Int)
     mutating func bool(_ value: Bool)
     mutating func null()
+    /// A string given as pieces, one by one (`parts` calls its argument with each).
+    mutating func string(joining parts: ((String) -> Void) -> Void)
     /// A whole value already built as a tree.
     mutating func value(_ value: JSONValue)
     /// A value that `write` writes, whose bytes a writer has at hand (`prewritten`, made
@@ -155,6 +157,17 @@ public final class JSONWriter: JSONSink {
         afterValue = true
     }
 
+    package func string(joining parts: ((String) -> Void) -> Void) {
+        separate()
+        append(raw: UInt8(ascii: "\""))
+        parts { part in
+            var part = part
+            part.withUTF8 { writeContent($0) }
+        }
+        append(raw: UInt8(ascii: "\""))
+        afterValue = true
+    }
+
     /// `utf8` quoted, copied as it is up to the first byte that may need an escape.
     private func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         let length = utf8.count
@@ -172,6 +185,16 @@ public final class JSONWriter: JSONSink {
         count += index + 1
         writeEscaping(utf8, from: index)
         append(raw: UInt8(ascii: "\""))
+    }
+
+    /// `utf8` escaped, without quotes (a piece of a string).
+    private func writeContent(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let length = utf8.count
+        reserve(length + 16)
+        var index = 0
+        if let input = utf8.baseAddress { index = beian_json_copy_plain(storage + count, input, length) }
+        count += index
+        if index < length { writeEscaping(utf8, from: index) }
     }
 
     /// The rest of a string from `start`, escaping what JSON output escapes.
@@ -315,6 +338,7 @@ package struct JSONTreeBuilder: JSONSink {
     package mutating func bool(_ value: Bool) { add(.bool(value)) }
     package mutating func null() { add(.null) }
     package mutating func value(_ value: JSONValue) { add(value) }
+    package mutating func string(joining parts: ((String) -> Void) -> Void) { string(String(joiningParts: parts)) }
     package mutating func value(prewritten: [UInt8], orWrite write: (inout JSONTreeBuilder) -> Void) { write(&self) }
 
     /// The tree that `write` describes.

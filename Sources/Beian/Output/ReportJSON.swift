@@ -182,7 +182,12 @@ public enum ReportJSON {
         sink.key("area_code"); sink.string(finding.areaCode)
         sink.key(phoneTypeKey); sink.string(finding.phoneType?.rawValue)
         sink.key("extension"); sink.string(finding.phoneExtension)
-        sink.key("display"); write(bilingual: finding.display, to: &sink)
+        // The English display's pieces go straight to the sink: no string built per finding.
+        sink.key("display")
+        sink.beginObject()
+        sink.key("zh"); sink.string(finding.canonical)
+        sink.key("en"); sink.string(joining: finding.details.englishDisplayParts)
+        sink.endObject()
         sink.key("candidates")
         if let candidates = finding.candidates {
             sink.beginArray()

@@ -13,10 +13,11 @@ enum NumberChecks {
                 let byte = bytes[index]
                 guard byte >= 0x30 && byte <= 0x39 else { return true }
                 guard index > 0 else { continue }
-                let step = (Int(byte) - Int(bytes[index - 1]) + 10) % 10
+                // The step mod 10 without a division: 9 → 0 rises, 0 → 9 falls.
+                let step = Int(byte) - Int(bytes[index - 1])
                 repeated = repeated && step == 0
-                rising = rising && step == 1
-                falling = falling && step == 9
+                rising = rising && (step == 1 || step == -9)
+                falling = falling && (step == -1 || step == 9)
             }
             return repeated || rising || falling
         }

@@ -66,9 +66,19 @@ public struct ICPFiling: BeianFormat {
     }
 
     /// The English rendering, "Chongqing ICP Filing No. 20009753-2".
-    public var englishDisplay: String {
-        String(concatenating: province?.en ?? "", province == nil ? "" : " ", "ICP Filing No. ", number, site == nil ? "" : "-",
-               site ?? "")
+    public var englishDisplay: String { String(joiningParts: englishDisplayParts) }
+
+    func englishDisplayParts(_ part: (String) -> Void) {
+        if let province {
+            part(province.en)
+            part(" ")
+        }
+        part("ICP Filing No. ")
+        part(number)
+        if let site {
+            part("-")
+            part(site)
+        }
     }
 
     /// Province, mark, entity number and site index.

@@ -42,9 +42,19 @@ public struct ICPLicence: BeianFormat {
     }
 
     /// The English rendering, "Beijing ICP Licence No. 030173".
-    public var englishDisplay: String {
-        String(concatenating: province?.en ?? "", province == nil ? "" : " ", "ICP Licence No. ", number, site == nil ? "" : "-",
-               site ?? "")
+    public var englishDisplay: String { String(joiningParts: englishDisplayParts) }
+
+    func englishDisplayParts(_ part: (String) -> Void) {
+        if let province {
+            part(province.en)
+            part(" ")
+        }
+        part("ICP Licence No. ")
+        part(number)
+        if let site {
+            part("-")
+            part(site)
+        }
     }
 
     /// Province, mark, licence number and site index.

@@ -72,8 +72,15 @@ public struct PublicSecurityFiling: BeianFormat {
     }
 
     /// The English rendering, "Beijing Public Security Filing No. 11010802020088".
-    public var englishDisplay: String {
-        String(concatenating: province?.en ?? "", province == nil ? "" : " ", "Public Security Filing No. ", number)
+    public var englishDisplay: String { String(joiningParts: englishDisplayParts) }
+
+    func englishDisplayParts(_ part: (String) -> Void) {
+        if let province {
+            part(province.en)
+            part(" ")
+        }
+        part("Public Security Filing No. ")
+        part(number)
     }
 
     /// Province, division and serial.
