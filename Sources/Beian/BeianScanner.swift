@@ -161,13 +161,50 @@ public final class BeianScanner: Sendable {
 
     private func checkInPieces(_ bytes: UnsafeRawBufferPointer, source: String, required: Set<Kind>, isHTML: Bool?,
                                encoding: String?, declaredCharset: String?, baseURL: String?) -> Report {
-        let stream = BeianStream(scanner: self, source: source, required: required, isHTML: isHTML, encoding: encoding,
-                                 declaredCharset: declaredCharset, baseURL: baseURL)
-        // `feed` scans in chunks of its own, so the whole input can be given at once.
-        var findings = stream.feed(bytes)
-        findings += stream.finish()
-        return Report(source: source, findings: findings, issues: stream.issues, isHTML: stream.isHTML ?? false,
-                      encoding: stream.encoding ?? Encodings.utf8)
+        var findings: [Finding] = []
+        let outcome = check(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                            declaredCharset: declaredCharset, baseURL: baseURL) { batch, _, _ in findings += batch }
+        return Report(source: source, findings: findings, issues: outcome.issues, isHTML: outcome.isHTML, encoding: outcome.encoding)
+    }
+
+    /// What `check(_:source:required:isHTML:encoding:declaredCharset:baseURL:onBatch:)` says of
+    /// the document once its findings have been handed over.
+    package struct BatchedOutcome {
+        package let issues: [Issue]
+        package let isValid: Bool
+        package let encoding: String
+        package let isHTML: Bool
+    }
+
+    /// Checks one document held in memory as `check` does, deciding its encoding on all of its
+    /// bytes, but hands its findings over in batches (`chunkSize` bytes of text each) instead of
+    /// holding them: memory stays bounded whatever the number of findings. `onBatch` also
+    /// gets the encoding and whether the document is read as HTML.
+    package func check(_ bytes: UnsafeRawBufferPointer, source: String, required: Set<Kind>, isHTML: Bool?, encoding: String?,
+                       declaredCharset: String?, baseURL: String?, chunkSize: Int = BeianStream.chunkSize,
+                       onBatch: (_ findings: [Finding], _ encoding: String, _ isHTML: Bool) -> Void) -> BatchedOutcome {
+        let buffer = bytes.assumingMemoryBound(to: UInt8.self)
+        let decision = encoding.flatMap(Encodings.canonicalName).map { Encodings.Decision(name: $0) }
+            ?? Encodings.decide(prefix: buffer, isComplete: true, declared: declaredCharset,
+                                utf8Shape: { Encodings.utf8Shape(buffer) })
+        // HTML or not as `check` decides it: on the bytes, when tags read the same in them.
+        let readsBytes = decision.name == Encodings.utf8 || Decoder(charset: decision.name) == nil
+            || LegacyWindows.Family(encoding: decision.name) != nil
+        let html = isHTML ?? (readsBytes ? HTMLDocument.looksLikeHTML(buffer) : nil)
+        let stream = BeianStream(scanner: self, source: source, required: required, isHTML: html, decision: decision,
+                                 baseURL: baseURL, chunkSize: chunkSize)
+        func pass(_ found: [Finding]) {
+            if !found.isEmpty { onBatch(found, stream.encoding ?? decision.name, stream.isHTML ?? html ?? false) }
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + chunkSize)
+            pass(stream.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])))
+            offset = end
+        }
+        pass(stream.finish())
+        return BatchedOutcome(issues: stream.issues, isValid: stream.isValid, encoding: stream.encoding ?? decision.name,
+                              isHTML: stream.isHTML ?? false)
     }
 
     /// The findings of UTF-8 text; `baseHost`, the host of a fetched page's URL, is where its

@@ -94,6 +94,17 @@ public final class BeianStream {
         self.encodingOverride = encoding.flatMap(Encodings.canonicalName)
     }
 
+    /// A stream over a document whose encoding was decided on all of its bytes, as
+    /// `BeianScanner.check` decides it (the decision's `charset_mismatch` included).
+    convenience init(scanner: BeianScanner, source: String, required: Set<Kind>, isHTML: Bool?, decision: Encodings.Decision,
+                     baseURL: String?, chunkSize: Int) {
+        self.init(scanner: scanner, source: source, required: required, isHTML: isHTML, baseURL: baseURL, chunkSize: chunkSize)
+        presetDecision = decision
+    }
+
+    /// The encoding decision made before the stream started, if any.
+    private var presetDecision: Encodings.Decision?
+
     /// Adds the next bytes of the input; returns the findings completed by them, in order.
     public func feed(_ bytes: UnsafeRawBufferPointer) -> [Finding] {
         precondition(!finished, "BeianStream.feed after finish")
@@ -136,7 +147,7 @@ public final class BeianStream {
     private func decideEncoding(isComplete: Bool) -> [Finding] {
         let prefix = undecided
         undecided = []
-        let decision = prefix.withUnsafeBufferPointer { bytes in
+        let decision = presetDecision ?? prefix.withUnsafeBufferPointer { bytes in
             encodingOverride.map { Encodings.Decision(name: $0) }
                 ?? Encodings.decide(prefix: bytes, isComplete: isComplete, declared: declaredCharset,
                                     utf8Shape: { Encodings.utf8Shape(bytes) })

@@ -153,9 +153,12 @@ struct SiteCheck {
             fails = fails || found.contains { $0.issues.contains { $0.severity.fails(at: severity) } }
             write(batch: found.count) {
                 found.withUnsafeBufferPointer { found in
-                    for index in found.indices { ReportJSON.write(finding: found[index], to: output) }
+                    for index in found.indices {
+                        ReportJSON.write(finding: found[index], to: output)
+                        // Written out as it fills: a batch's JSON is tens of megabytes when dense.
+                        if output.count >= 1 << 20 { Console.shared.writeStandardOutput(output) }
+                    }
                 }
-                if output.count >= 1 << 20 { Console.shared.writeStandardOutput(output) }
             }
         }
         func onDocument(_ outcome: DocumentReader.Outcome) {

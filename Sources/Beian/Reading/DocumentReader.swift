@@ -10,7 +10,9 @@ import Darwin
 /// sniffs binaries, and reads a file that shrinks or grows while read without a crash.
 ///
 /// A regular file up to `wholeLimit` is read whole (never mapped: a file that shrinks under a
-/// mapping raises SIGBUS) and checked whole; a larger file, a FIFO, standard input (which may be
+/// mapping raises SIGBUS) and checked whole, its encoding decided on all its bytes; past
+/// `batchedCheckThreshold` its findings are passed on in batches, as a stream passes them, so
+/// that memory does not grow with their number. A larger file, a FIFO, standard input (which may be
 /// anything, /dev/zero included) or a body in pieces goes through a `BeianStream`, so an endless
 /// input runs until stopped, as `cat` does, without growing. A FIFO with no writer blocks until
 /// one opens it, as it does for `cat`.
@@ -45,6 +47,11 @@ public struct DocumentReader {
     /// quarter of `wholeLimit`, as a dump's page is held on top of the stream's buffers (the
     /// dense file of the faults issue peaks at 70 MB with 16 MiB held). Tests lower it.
     package var pageHoldLimit = 4 << 20
+    /// A document held whole (a file, a record's body, a dump's page) and larger than this
+    /// is checked with its findings handed on in batches, as a stream hands them on: a page
+    /// dense with findings holds about a kilobyte per finding, so holding them all would make
+    /// memory grow with their number. Its encoding is still decided on all of its bytes.
+    package static let batchedCheckThreshold = BeianStream.chunkSize
 
     /// A reader with the options `beian check` and `beian scan` take.
     public init(scanner: BeianScanner, required: Set<Kind> = [], isHTML: Bool? = nil, encoding: String? = nil,
@@ -87,7 +94,7 @@ public struct DocumentReader {
         /// Whether no finding and no document issue has an error.
         public let isValid: Bool
         /// Bytes read.
-        public let bytesRead: Int
+        public internal(set) var bytesRead: Int
         /// The size a regular file had when opened, when it ended before it: it shrank while
         /// read, and the findings cover what was read.
         public internal(set) var shrankFrom: Int?
@@ -162,18 +169,41 @@ public struct DocumentReader {
                 if skipsBinary, Self.isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(filled, Self.sniffSize)])) {
                     return Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: filled, shrankFrom: nil)
                 }
-                let report = scanner.check(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding,
-                                           declaredCharset: declaredCharset, baseURL: baseURL)
-                let document = Document(source: source, encoding: report.encoding, isHTML: report.isHTML)
-                if !report.findings.isEmpty { onFindings(report.findings, document) }
-                return Outcome(document: document, issues: report.issues, findingCount: report.findings.count,
-                               isValid: report.isValid, bytesRead: filled, shrankFrom: nil)
+                var outcome = checkHeld(bytes, source: source, declaredCharset: declaredCharset, baseURL: baseURL,
+                                        onFindings: onFindings)
+                outcome.bytesRead = filled
+                return outcome
             }
         }
         var last: Outcome?
         try stream(source: source, splitsPages: false, declaredCharset: declaredCharset, baseURL: baseURL,
                    readPiece: readPiece, onFindings: onFindings) { last = $0 }
         return last!
+    }
+
+    /// Checks a document held whole, as `BeianScanner.check` does; past
+    /// `batchedCheckThreshold`, with its findings handed on in batches. `bytesRead` is the
+    /// document's size.
+    private func checkHeld(_ bytes: UnsafeRawBufferPointer, source: String, declaredCharset: String?, baseURL: String?,
+                           onFindings: (_ findings: [Finding], _ document: Document) -> Void) -> Outcome {
+        guard bytes.count > Self.batchedCheckThreshold else {
+            let report = scanner.check(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                                       declaredCharset: declaredCharset, baseURL: baseURL)
+            let document = Document(source: source, encoding: report.encoding, isHTML: report.isHTML)
+            if !report.findings.isEmpty { onFindings(report.findings, document) }
+            return Outcome(document: document, issues: report.issues, findingCount: report.findings.count,
+                           isValid: report.isValid, bytesRead: bytes.count, shrankFrom: nil)
+        }
+        var count = 0
+        let checked = scanner.check(bytes, source: source, required: required, isHTML: isHTML, encoding: encoding,
+                                    declaredCharset: declaredCharset, baseURL: baseURL,
+                                    chunkSize: Self.streamChunkSize) { batch, encoding, isHTML in
+            count += batch.count
+            onFindings(batch, Document(source: source, encoding: encoding, isHTML: isHTML))
+        }
+        return Outcome(document: Document(source: source, encoding: checked.encoding, isHTML: checked.isHTML),
+                       issues: checked.issues, findingCount: count, isValid: checked.isValid, bytesRead: bytes.count,
+                       shrankFrom: nil)
     }
 
     /// Reads a dump of concatenated pages (`beian scan -`), each page one document with its own
@@ -244,10 +274,12 @@ public struct DocumentReader {
                 page.pass(stream.finish(), to: onFindings)
                 return onDocument(page.outcome(issues: stream.issues, isValid: stream.isValid))
             }
-            let report = scanner.check(page.held, source: page.source, required: required, isHTML: isHTML, encoding: encoding)
-            page.document = Document(source: page.source, encoding: report.encoding, isHTML: report.isHTML)
-            page.pass(report.findings, to: onFindings)
-            onDocument(page.outcome(issues: report.issues, isValid: report.isValid))
+            let checked = page.held.withUnsafeBytes {
+                checkHeld($0, source: page.source, declaredCharset: nil, baseURL: nil, onFindings: onFindings)
+            }
+            page.findings += checked.findingCount
+            page.document = checked.document
+            onDocument(page.outcome(issues: checked.issues, isValid: checked.isValid))
         }
         // Bytes held back at a piece's end, where a page boundary may begin.
         var held: [UInt8] = []
@@ -360,7 +392,7 @@ public struct DocumentReader {
         /// The whole report of the input.
         public let report: Report
         /// Bytes read.
-        public let bytesRead: Int
+        public internal(set) var bytesRead: Int
         /// The size a regular file had when opened, when it ended before it: it shrank while
         /// read, and `report` covers what was read.
         public let shrankFrom: Int?

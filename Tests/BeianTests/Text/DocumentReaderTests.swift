@@ -120,4 +120,46 @@ import Testing
         // One piece holds pieceSize / 31 findings; the held part, six pieces, six times that.
         #expect(largest <= 2 * DocumentReader.pieceSize / 31 + 100, "largest batch \(largest)")
     }
+
+    /// A document read whole but larger than `batchedCheckThreshold` (a file, a record, a
+    /// dump's held page) passes its findings on in batches of at most two pieces' worth, and
+    /// they are `check`'s findings, with its encoding, validity and document issues.
+    @Test func aLargeWholeDocumentPassesItsFindingsOnInBatches() throws {
+        // Dense filings, a hotline of another province and a GBK page: the document checks
+        // and the encoding decided on all the bytes are kept.
+        let dense = (0..<40_000).map { String(format: "XX公网安备1101080%07d号", $0) }.joined() + " 沪ICP备2021001234号 举报电话：020-12345678"
+        let gbk = "<html><head><meta charset=\"gbk\"></head><body>" + String(repeating: "<p>正文内容 粤ICP备11018438号</p>\n", count: 40_000)
+            + "</body></html>"
+        let documents: [(String, [UInt8])] = [("dense", Array(dense.utf8)),
+                                              ("gbk", Array(gbk.data(using: .init(rawValue: 0x80000632))!))]
+        for (name, bytes) in documents {
+            #expect(bytes.count > DocumentReader.batchedCheckThreshold)
+            let expected = scanner.check(bytes, source: name)
+            for whole in [true, false] {
+                var reader = DocumentReader(scanner: scanner)
+                var found: [Finding] = []
+                var largest = 0
+                var outcome: DocumentReader.Outcome?
+                if whole {
+                    outcome = try reader.read(source: name, expectedSize: bytes.count,
+                                              readPiece: pieces(of: bytes, size: 1 << 16)) { batch, document in
+                        #expect(document.encoding == expected.encoding && document.isHTML == expected.isHTML)
+                        largest = max(largest, batch.count)
+                        found += batch
+                    }
+                } else {
+                    // A dump's page held whole (under the hold limit) and checked when it ends.
+                    try reader.readPages(source: name, readPiece: pieces(of: bytes, size: 1 << 16),
+                                         onFindings: { batch, _ in largest = max(largest, batch.count); found += batch },
+                                         onDocument: { outcome = $0 })
+                }
+                #expect(found == expected.findings, "\(name), whole: \(whole)")
+                #expect(outcome?.issues == expected.issues && outcome?.isValid == expected.isValid)
+                #expect(outcome?.document?.encoding == expected.encoding && outcome?.findingCount == expected.findings.count)
+                // One piece of text holds at most pieceSize / 20 findings of either kind.
+                #expect(largest <= 2 * DocumentReader.pieceSize / 20, "\(name): largest batch \(largest)")
+                #expect(largest < expected.findings.count / 2, "\(name): passed on in several batches")
+            }
+        }
+    }
 }
