@@ -332,7 +332,13 @@ INTERNAL int verify(const uint8_t *b, size_t count, size_t i, size_t before, siz
         if (accepted && hotline) {
             // 12377举报: the number written first, right before the label.
             if (digits_before_label(b, floor, i)) return 1;
-            accepted = number_follows(state, b, count, i + length, i + after, hotline_filler, 1);
+            // The number the label needs anywhere in the window, before the one right after its
+            // filler: the first search is linear over the buffer (its state remembers), the
+            // second is not, and a hotline label with no number near is common in hostile
+            // text (举报电话：0 repeated). Both must hold, so the order changes nothing else.
+            size_t limit = i + after < i ? count : i + after;
+            if (!number_after(state, b, count, i + length, limit, READ_UTF8)) return 0;
+            return number_follows(state, b, count, i + length, i + after, hotline_filler, 1);
         }
     }
     if (!accepted) return 0;
