@@ -153,13 +153,6 @@ public final class BeianScanner: Sendable {
         return found
     }
 
-    /// Opens ICU's transliterator now instead of when a text first needs it (opening it costs
-    /// ICU tens of milliseconds): a crawler about to read many documents can call this on a
-    /// thread of its own while it starts. Safe to call more than once and from any thread.
-    public func prepareTransliterator() {
-        transliterator.prepare()
-    }
-
     /// Whether the anchor search runs its AVX2 loop on this machine (else a portable loop).
     public static var usesAVX2: Bool { beian_scan_uses_avx2() != 0 }
 

@@ -15,11 +15,6 @@ struct RawPath: Hashable, Sendable {
 
     var display: String { String(decoding: bytes, as: UTF8.self) }
     var isStandardInput: Bool { bytes == [UInt8(ascii: "-")] }
-    /// Whether the path names a folder (following symbolic links).
-    var isDirectory: Bool {
-        var info = stat()
-        return withCString { stat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
 
     /// `name` under this folder.
     func appending(_ name: [UInt8]) -> RawPath {

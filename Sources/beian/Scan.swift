@@ -84,12 +84,6 @@ struct Scan: ParsableCommand {
         run.failOn = failOn?.severity
         run.input = inputOptions.input
         run.splitsStandardInput = !whole
-        // A crawl's worth of input (a folder, several files, standard input): ICU's
-        // transliterator opens on a thread of its own while the inputs are listed and the first
-        // ones read, not in the first worker whose window needs it (the other worker would wait).
-        let prepared = inputs.count > 1 || inputs.contains { $0.isStandardInput || $0.isDirectory }
-            ? TransliteratorPreparation(scanner) : nil
-        defer { prepared?.wait() }
         let files = SiteWalker(languages: lang.languages, selection: FileSelection(globs: glob.globs, defaultSuffixes: nil),
                                onError: { run.markUnreadable() }).expand(inputs).files
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)

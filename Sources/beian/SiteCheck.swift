@@ -27,9 +27,6 @@ struct SiteCheck {
                                 onError: { unreadable = true })
         // Paths as the system names them: an argument that is not UTF-8 keeps its bytes.
         let inputs = paths.isEmpty ? [RawPath("-")] : RawPath.arguments(paths)
-        // A site's worth of pages: ICU's transliterator opens on a thread of its own meanwhile.
-        let prepared = inputs.count > 1 || inputs.contains { $0.isDirectory } ? TransliteratorPreparation(scanner) : nil
-        defer { prepared?.wait() }
         // URLs stay where they were given; files and folders are walked.
         var files: [RawPath] = []
         var emptyFolders: [String] = []

@@ -83,14 +83,6 @@ final class Transliterator: Sendable {
         return changing
     }
 
-    /// Opens the transliterator now if no text has yet (a caller about to read many
-    /// documents does this on a thread of its own, off the path of the first window that
-    /// needs it), and pools the handle.
-    func prepare() {
-        guard let handle = checkOut() else { return }
-        pool.withLock { $0.append(handle) }
-    }
-
     /// The text transliterated; the input unchanged if ICU fails.
     func apply(_ text: [UInt16]) -> [UInt16] {
         guard !text.isEmpty else { return text }

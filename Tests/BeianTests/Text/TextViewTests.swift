@@ -124,23 +124,3 @@ import Testing
         }
     }
 }
-
-@Suite struct TransliteratorPreparationTests {
-    /// Opening the transliterator ahead, from several threads at once while a text is being
-    /// normalised, leaves one working transliterator: every caller gets ICU's answer.
-    @Test func preparingFromSeveralThreadsGivesTheSameNormalisation() async throws {
-        let scanner = try BeianScanner(referenceYear: 2026)
-        let footer = "京ICP備12345678號 京公網安備11010802020088號 ＩＣＰ证030173号"
-        let expected = try BeianScanner(referenceYear: 2026).check(footer).findings.map(\.canonical)
-        #expect(expected == ["京ICP备12345678号", "京公网安备11010802020088号", "ICP证030173号"])
-        await withTaskGroup(of: [String].self) { group in
-            for task in 0..<6 {
-                group.addTask {
-                    if task % 2 == 0 { scanner.prepareTransliterator() }
-                    return scanner.check(footer).findings.map(\.canonical)
-                }
-            }
-            for await canonical in group { #expect(canonical == expected) }
-        }
-    }
-}
