@@ -16,6 +16,8 @@ final class Transliterator: Sendable {
 
     /// The first transliterator, opened when a text first needs one (opening it costs ICU
     /// about 20 ms: its registry, then the Traditional-Simplified rules), cloned for callers.
+    /// For `footerID` only whole texts need one (the reference reading): windows read the
+    /// generated table.
     private let prototype = Mutex<Handle?>(nil)
     private let pool = Mutex<[Handle]>([])
     let id: String
@@ -23,10 +25,13 @@ final class Transliterator: Sendable {
     /// transliteration. For `footerID` the set is generated data (`ChangeableScalars`, held to
     /// ICU by a test), so that no ICU work happens before a text needs it.
     let changeable: ScalarSet
+    /// Whether `apply` on scalars reads the generated table instead of ICU (`footerID`).
+    private let usesTable: Bool
 
     /// Checks that ICU can open `id`'s parts, without building the transliterator yet.
     init(id: String = Transliterator.footerID) throws(BeianError) {
         self.id = id
+        usesTable = id == Self.footerID
         if id == Self.footerID {
             // Opening a converter loads ICU's data: a missing ICU fails here, not later.
             var status: Int32 = 0
@@ -125,8 +130,18 @@ final class Transliterator: Sendable {
         }
     }
 
-    /// The scalars transliterated.
+    /// The scalars transliterated. For `footerID` from the generated table
+    /// (`TransliterationTable`, held to ICU scalar by scalar and over runs by a test), so that
+    /// normalising a window never opens ICU (tens of milliseconds); the reference reading
+    /// (`apply(_:)` on whole texts) still asks ICU, and the property tests and the fuzz target
+    /// compare the two.
     func apply(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        if usesTable {
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(scalars.count)
+            for scalar in scalars { result += TransliterationTable.result(of: scalar) }
+            return result
+        }
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count)
         for scalar in scalars { units.append(contentsOf: UTF16.encode(scalar)!) }
