@@ -68,6 +68,11 @@ size_t beian_json_copy_plain(uint8_t *output, const uint8_t *bytes, size_t count
         uint64_t word = 0x6161616161616161ULL;
         if (left >= 8) {
             __builtin_memcpy(&word, bytes + index, 8);
+        } else if (count >= 8) {
+            // The string's last eight bytes, shifted down to the ones left; the top padded.
+            uint64_t last;
+            __builtin_memcpy(&last, bytes + count - 8, 8);
+            word = (last >> (8 * (8 - left))) | (word << (8 * left));
         } else {
             for (size_t byte = 0; byte < left; byte++) {
                 word = (word & ~(0xFFULL << (8 * byte))) | ((uint64_t)bytes[index + byte] << (8 * byte));

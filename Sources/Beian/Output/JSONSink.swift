@@ -216,6 +216,9 @@ public final class JSONWriter: JSONSink {
         append(raw: UnsafeRawBufferPointer(rebasing: raw[copied..<utf8.count]))
     }
 
+    /// "00" to "99", for writing digits two at a time.
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
     package func int(_ value: Int) {
         separate()
         guard value >= 0, value < 1_000_000_000_000_000 else {
@@ -225,16 +228,28 @@ public final class JSONWriter: JSONSink {
             return
         }
         var digits = 1
-        var rest = value / 10
-        while rest > 0 {
+        var threshold = 10
+        while value >= threshold {
             digits += 1
-            rest /= 10
+            threshold &*= 10
         }
         reserve(digits)
-        rest = value
-        for position in stride(from: count + digits - 1, through: count, by: -1) {
-            storage[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
+        // Backwards from the last digit, two at a time.
+        let pairs = Self.digitPairs.utf8Start
+        var rest = value
+        var position = count + digits
+        while rest >= 100 {
+            let pair = (rest % 100) * 2
+            rest /= 100
+            position -= 2
+            storage[position] = pairs[pair]
+            storage[position + 1] = pairs[pair + 1]
+        }
+        if rest >= 10 {
+            storage[position - 2] = pairs[rest * 2]
+            storage[position - 1] = pairs[rest * 2 + 1]
+        } else {
+            storage[position - 1] = UInt8(ascii: "0") + UInt8(rest)
         }
         count += digits
         afterValue = true

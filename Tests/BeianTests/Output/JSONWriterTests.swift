@@ -121,4 +121,19 @@ import Testing
             }
         }
     }
+
+    /// Integers are written as Swift prints them: around every power of ten, and at the ends.
+    @Test func integersAreWrittenAsSwiftPrintsThem() {
+        var values = [0, 1, 9, -1, -12, Int.max, Int.min, 999_999_999_999_999_999, 1_000_000_000_000_000_000]
+        var power = 1
+        for _ in 0..<18 {
+            values += [power - 1, power, power + 1, power * 7 + 3]
+            power *= 10
+        }
+        for value in values {
+            let writer = JSONWriter(capacity: 1)
+            writer.int(value)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+        }
+    }
 }
