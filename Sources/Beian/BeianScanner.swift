@@ -22,8 +22,9 @@ import Darwin
 /// ```
 ///
 /// Pipeline: a byte-level prefilter finds anchors (`Prefilter`), small windows around them are
-/// decoded and normalised with ICU only where needed (`TextView`), recognisers match and
-/// validate, and document-level checks compare the findings.
+/// decoded and normalised as ICU's transliterator would, only where needed and from a table
+/// generated from ICU (`TextView`), recognisers match and validate, and document-level checks
+/// compare the findings.
 public final class BeianScanner: Sendable {
     /// The year that counts as "now" for year checks.
     public let referenceYear: Int

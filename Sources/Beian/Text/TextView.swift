@@ -1,8 +1,10 @@
 import CBeianScan
 
 /// A stretch of the input decoded for matching: HTML tags and white space folded into gaps,
-/// character references decoded, and the text normalised by ICU (full-width to ASCII,
-/// traditional to simplified). Every scalar remembers the bytes of the input it came from.
+/// character references decoded, and the text normalised as ICU's transliterator does
+/// (full-width to ASCII, traditional to simplified: for windows from the table generated from
+/// it, for the reference reading by ICU itself). Every scalar remembers the bytes of the input
+/// it came from.
 ///
 /// A gap is either soft (`" "`: spaces, inline tags) or hard (`"\n"`: line breaks, block tags).
 /// Any gap may stand between the parts of an identifier (a province and its label, a label and
