@@ -63,3 +63,24 @@ final class OutputThread: @unchecked Sendable {
         }
     }
 }
+
+/// Output work run on the caller's thread, or, from the first batch of
+/// `OutputThread.batchThreshold` findings on, on an `OutputThread` of its own (then all of it,
+/// in order). One per input.
+final class OutputLane {
+    private var thread: OutputThread?
+
+    /// Runs `work` now, or queues it on the lane's thread; `batch` is how many findings it writes.
+    func run(batch: Int = 0, _ work: @escaping () -> Void) {
+        if thread == nil, batch >= OutputThread.batchThreshold { thread = OutputThread() }
+        guard let thread else { return work() }
+        thread.submit(work)
+    }
+
+    /// Runs `work` after everything queued and returns once it is done (the thread ended).
+    func finish(_ work: @escaping () -> Void = {}) {
+        guard let thread else { return work() }
+        thread.finish(work)
+        self.thread = nil
+    }
+}

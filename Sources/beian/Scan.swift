@@ -424,14 +424,12 @@ final class ScanRun: @unchecked Sendable {
 final class InputOutput {
     private let buffer = JSONWriter(capacity: 1 << 16)
     private var holding = false
-    private var thread: OutputThread?
+    private let lane = OutputLane()
 
     /// Lets `write` write to this output: now, or on the input's output thread once a batch
     /// of `batch` findings has started it (from then on everything goes there, in order).
     func perform(batch: Int = 0, _ write: @escaping (InputOutput) -> Void) {
-        if thread == nil, batch >= OutputThread.batchThreshold { thread = OutputThread() }
-        guard let thread else { return write(self) }
-        thread.submit { write(self) }
+        lane.run(batch: batch) { write(self) }
     }
 
     func append(_ text: String) {
@@ -459,9 +457,7 @@ final class InputOutput {
 
     /// Writes what is left; waits for the output thread, if one started.
     func finish() {
-        guard let thread else { return finishWriting() }
-        thread.finish { self.finishWriting() }
-        self.thread = nil
+        lane.finish { self.finishWriting() }
     }
 
     private func finishWriting() {

@@ -133,13 +133,9 @@ struct SiteCheck {
         var faulty = false
         // The JSON is written here, or on an output thread once a batch of findings is large
         // (then in order, and `output` is only touched there).
-        var thread: OutputThread?
-        func write(batch: Int = 0, _ work: @escaping () -> Void) {
-            if thread == nil, batch >= OutputThread.batchThreshold { thread = OutputThread() }
-            guard let thread else { return work() }
-            thread.submit(work)
-        }
-        defer { thread?.finish {} }
+        let lane = OutputLane()
+        func write(batch: Int = 0, _ work: @escaping () -> Void) { lane.run(batch: batch, work) }
+        defer { lane.finish() }
         func writeHead(_ document: DocumentReader.Document) {
             write {
                 ReportJSON.writeReportHead(source: document.source, url: nil, record: document.record, isHTML: document.isHTML,

@@ -94,7 +94,7 @@ public struct DocumentReader {
         /// Whether no finding and no document issue has an error.
         public let isValid: Bool
         /// Bytes read.
-        public internal(set) var bytesRead: Int
+        public let bytesRead: Int
         /// The size a regular file had when opened, when it ended before it: it shrank while
         /// read, and the findings cover what was read.
         public internal(set) var shrankFrom: Int?
@@ -169,10 +169,7 @@ public struct DocumentReader {
                 if skipsBinary, Self.isBinary(UnsafeRawBufferPointer(rebasing: bytes[0..<min(filled, Self.sniffSize)])) {
                     return Outcome(document: nil, issues: [], findingCount: 0, isValid: true, bytesRead: filled, shrankFrom: nil)
                 }
-                var outcome = checkHeld(bytes, source: source, declaredCharset: declaredCharset, baseURL: baseURL,
-                                        onFindings: onFindings)
-                outcome.bytesRead = filled
-                return outcome
+                return checkHeld(bytes, source: source, declaredCharset: declaredCharset, baseURL: baseURL, onFindings: onFindings)
             }
         }
         var last: Outcome?
@@ -392,7 +389,7 @@ public struct DocumentReader {
         /// The whole report of the input.
         public let report: Report
         /// Bytes read.
-        public internal(set) var bytesRead: Int
+        public let bytesRead: Int
         /// The size a regular file had when opened, when it ended before it: it shrank while
         /// read, and `report` covers what was read.
         public let shrankFrom: Int?
