@@ -34,19 +34,26 @@ static inline uint64_t json_special_bits(uint64_t word) {
     return (control | zeros) & highs;
 }
 
+#if defined(__SSE2__)
+/// The bytes of `block` that JSON output escapes, one bit each (bit 0 for the first byte):
+/// controls (the only signed bytes from 0 to 0x1F), quote, backslash and 0xE2.
+static inline unsigned json_special_mask(__m128i block) {
+    __m128i control = _mm_and_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(0x20)), _mm_cmpgt_epi8(block, _mm_set1_epi8(-1)));
+    __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(block, _mm_set1_epi8('"'))),
+                                   _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\\')),
+                                                _mm_cmpeq_epi8(block, _mm_set1_epi8((char)0xE2))));
+    return (unsigned)_mm_movemask_epi8(special);
+}
+#endif
+
 size_t beian_json_copy_plain(uint8_t *output, const uint8_t *bytes, size_t count) {
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    const __m128i lead = _mm_set1_epi8((char)0xE2), minus_one = _mm_set1_epi8(-1);
     while (index + 16 <= count) {
         __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
         // Stored whole: past the first special byte the bytes are scratch the caller overwrites.
         _mm_storeu_si128((__m128i *)(output + index), block);
-        __m128i control = _mm_and_si128(_mm_cmplt_epi8(block, space), _mm_cmpgt_epi8(block, minus_one));
-        __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(block, quote)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmpeq_epi8(block, lead)));
-        unsigned bits = (unsigned)_mm_movemask_epi8(special);
+        unsigned bits = json_special_mask(block);
         if (bits) return index + (size_t)__builtin_ctz(bits);
         index += 16;
     }
@@ -55,10 +62,7 @@ size_t beian_json_copy_plain(uint8_t *output, const uint8_t *bytes, size_t count
         size_t last = count - 16;
         __m128i block = _mm_loadu_si128((const __m128i *)(bytes + last));
         _mm_storeu_si128((__m128i *)(output + last), block);
-        __m128i control = _mm_and_si128(_mm_cmplt_epi8(block, space), _mm_cmpgt_epi8(block, minus_one));
-        __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(block, quote)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmpeq_epi8(block, lead)));
-        unsigned bits = (unsigned)_mm_movemask_epi8(special) & (0xFFFFu << (index - last));
+        unsigned bits = json_special_mask(block) & (0xFFFFu << (index - last));
         return bits ? last + (size_t)__builtin_ctz(bits) : count;
     }
 #endif
@@ -92,26 +96,15 @@ size_t beian_json_copy_plain(uint8_t *output, const uint8_t *bytes, size_t count
 size_t beian_json_plain_prefix(const uint8_t *bytes, size_t count) {
     size_t index = 0;
 #if defined(__SSE2__)
-    // Signed compares: bytes 0x00–0x1F are the only ones below 0x20 that are not negative.
-    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    const __m128i lead = _mm_set1_epi8((char)0xE2), zero = _mm_setzero_si128();
     while (index + 16 <= count) {
-        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
-        __m128i control = _mm_and_si128(_mm_cmplt_epi8(block, space), _mm_cmpgt_epi8(block, _mm_sub_epi8(zero, _mm_set1_epi8(1))));
-        __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(block, quote)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmpeq_epi8(block, lead)));
-        unsigned bits = (unsigned)_mm_movemask_epi8(special);
+        unsigned bits = json_special_mask(_mm_loadu_si128((const __m128i *)(bytes + index)));
         if (bits) return index + (size_t)__builtin_ctz(bits);
         index += 16;
     }
     // The tail: the last sixteen bytes again, overlapping what was read, when there are that many.
     if (index < count && count >= 16) {
         size_t last = count - 16;
-        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + last));
-        __m128i control = _mm_and_si128(_mm_cmplt_epi8(block, space), _mm_cmpgt_epi8(block, _mm_sub_epi8(zero, _mm_set1_epi8(1))));
-        __m128i special = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(block, quote)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmpeq_epi8(block, lead)));
-        unsigned bits = (unsigned)_mm_movemask_epi8(special) & (0xFFFFu << (index - last));
+        unsigned bits = json_special_mask(_mm_loadu_si128((const __m128i *)(bytes + last))) & (0xFFFFu << (index - last));
         return bits ? last + (size_t)__builtin_ctz(bits) : count;
     }
 #endif

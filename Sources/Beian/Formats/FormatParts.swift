@@ -75,6 +75,23 @@ extension Issue {
     }
 }
 
+/// The English display most kinds share, piece by piece: "Chongqing " when the province is
+/// known, the title ("ICP Filing No. "), the number, then "-" and the site index if any.
+enum EnglishDisplay {
+    static func parts(province: Province?, title: String, number: String, site: String? = nil, _ part: (String) -> Void) {
+        if let province {
+            part(province.en)
+            part(" ")
+        }
+        part(title)
+        part(number)
+        if let site {
+            part("-")
+            part(site)
+        }
+    }
+}
+
 extension String {
     /// The parts one after another, built in one allocation. Canonical forms and displays
     /// are built for every finding; interpolation appends piece by piece and costs several

@@ -30,16 +30,9 @@ extension ChangeableScalars {
             "enum ChangeableScalars {",
             "    static let ranges: [ClosedRange<UInt32>] = [",
         ]
-        var line = "       "
-        for range in ranges {
-            let item = " 0x\(String(range.lowerBound, radix: 16, uppercase: true))...0x\(String(range.upperBound, radix: 16, uppercase: true)),"
-            if line.count + item.count > 110 {
-                lines.append(line)
-                line = "       "
-            }
-            line += item
-        }
-        if line.count > 7 { lines.append(line) }
+        lines += generatedListLines(ranges.map { range in
+            " 0x\(String(range.lowerBound, radix: 16, uppercase: true))...0x\(String(range.upperBound, radix: 16, uppercase: true)),"
+        })
         lines += ["    ]", "}", ""]
         return lines.joined(separator: "\n")
     }

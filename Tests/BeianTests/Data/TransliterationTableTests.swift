@@ -63,17 +63,10 @@ extension TransliterationTable {
             "    static let stride = \(width + 1)",
             "    static let rows: [UInt32] = [",
         ]
-        var line = "       "
-        for entry in entries {
+        lines += generatedListLines(entries.map { entry in
             let row = [entry.scalar] + entry.result + Array(repeating: 0, count: width - entry.result.count)
-            let item = row.map { " 0x\(String($0, radix: 16, uppercase: true))," }.joined()
-            if line.count + item.count > 110 {
-                lines.append(line)
-                line = "       "
-            }
-            line += item
-        }
-        if line.count > 7 { lines.append(line) }
+            return row.map { " 0x\(String($0, radix: 16, uppercase: true))," }.joined()
+        })
         lines += ["    ]", "}", ""]
         return lines.joined(separator: "\n")
     }

@@ -69,16 +69,7 @@ public struct ICPFiling: BeianFormat {
     public var englishDisplay: String { String(joiningParts: englishDisplayParts) }
 
     func englishDisplayParts(_ part: (String) -> Void) {
-        if let province {
-            part(province.en)
-            part(" ")
-        }
-        part("ICP Filing No. ")
-        part(number)
-        if let site {
-            part("-")
-            part(site)
-        }
+        EnglishDisplay.parts(province: province, title: "ICP Filing No. ", number: number, site: site, part)
     }
 
     /// Province, mark, entity number and site index.
@@ -96,12 +87,12 @@ public struct ICPFiling: BeianFormat {
 
 /// What ICP filings and licences share: the canonical layout.
 enum ICPNumber {
-    /// 渝ICP备20009753号-2, 京ICP证030173号.
     /// Whether `raw` is already the canonical form.
     static func isCanonical(_ raw: String, _ abbreviation: Character?, mark: String, number: String, site: String?) -> Bool {
         raw.isConcatenation(of: abbreviation.map(String.init) ?? "", "ICP", mark, number, "号", site == nil ? "" : "-", site ?? "")
     }
 
+    /// 渝ICP备20009753号-2, 京ICP证030173号.
     static func canonical(_ abbreviation: Character?, mark: String, number: String, site: String?) -> String {
         String(concatenating: abbreviation.map(String.init) ?? "", "ICP", mark, number, "号", site == nil ? "" : "-", site ?? "")
     }

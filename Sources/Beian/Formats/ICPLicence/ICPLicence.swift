@@ -45,16 +45,7 @@ public struct ICPLicence: BeianFormat {
     public var englishDisplay: String { String(joiningParts: englishDisplayParts) }
 
     func englishDisplayParts(_ part: (String) -> Void) {
-        if let province {
-            part(province.en)
-            part(" ")
-        }
-        part("ICP Licence No. ")
-        part(number)
-        if let site {
-            part("-")
-            part(site)
-        }
+        EnglishDisplay.parts(province: province, title: "ICP Licence No. ", number: number, site: site, part)
     }
 
     /// Province, mark, licence number and site index.

@@ -75,12 +75,7 @@ public struct PublicSecurityFiling: BeianFormat {
     public var englishDisplay: String { String(joiningParts: englishDisplayParts) }
 
     func englishDisplayParts(_ part: (String) -> Void) {
-        if let province {
-            part(province.en)
-            part(" ")
-        }
-        part("Public Security Filing No. ")
-        part(number)
+        EnglishDisplay.parts(province: province, title: "Public Security Filing No. ", number: number, part)
     }
 
     /// Province, division and serial.
