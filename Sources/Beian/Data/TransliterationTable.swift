@@ -3,9 +3,9 @@
 // .build/TransliterationTable.swift.
 
 /// What ICU's `Fullwidth-Halfwidth; Traditional-Simplified` makes of each scalar of
-/// `ChangeableScalars` on its own, so that windows are normalised without opening ICU
-/// (`Transliterator`): rows of 3 values in scalar order, the scalar then its result,
-/// 0 after the result's last scalar.
+/// the scalars it changes on its own, so that windows are normalised without opening ICU
+/// (`Transliterator`; the scalars with a row are the changeable set): rows of 3 values
+/// in scalar order, the scalar then its result, 0 after the result's last scalar.
 enum TransliterationTable {
     static let stride = 3
     static let rows: [UInt32] = [

@@ -22,8 +22,8 @@ final class Transliterator: Sendable {
     private let pool = Mutex<[Handle]>([])
     let id: String
     /// The characters this transliterator may change; text without them needs no
-    /// transliteration. For `footerID` the set is generated data (`ChangeableScalars`, held to
-    /// ICU by a test), so that no ICU work happens before a text needs it.
+    /// transliteration. For `footerID` the scalars of the generated table
+    /// (`TransliterationTable`, held to ICU by a test), so that no ICU work happens for them.
     let changeable: ScalarSet
     /// Whether `apply` on scalars reads the generated table instead of ICU (`footerID`).
     private let usesTable: Bool
@@ -39,7 +39,7 @@ final class Transliterator: Sendable {
                 throw BeianError.icu("\(id): \(String(cString: beian_icu_error_name(status)))")
             }
             beian_decoder_close(probe)
-            changeable = ScalarSet(ranges: ChangeableScalars.ranges)
+            changeable = ScalarSet(ranges: TransliterationTable.changedRanges)
         } else {
             changeable = ScalarSet(ranges: try Self.changeableRanges(id: id))
         }
@@ -139,7 +139,7 @@ final class Transliterator: Sendable {
         if usesTable {
             var result: [Unicode.Scalar] = []
             result.reserveCapacity(scalars.count)
-            for scalar in scalars { result += TransliterationTable.result(of: scalar) }
+            for scalar in scalars { TransliterationTable.append(scalar, to: &result) }
             return result
         }
         var units: [UInt16] = []

@@ -3,39 +3,50 @@ import Testing
 @testable import Beian
 
 /// The generated table of what ICU's footer transliterator makes of each scalar it changes
-/// (so that the fast path never opens ICU) must be this machine's ICU's answer, scalar by
-/// scalar and for runs of them.
+/// on its own (so that the fast path never opens ICU; the scalars it has rows for are the
+/// changeable set) must be this machine's ICU's answer: the same scalars, the same results,
+/// and the same over runs of them.
 @Suite struct TransliterationTableTests {
     private static let transliterator = try! Transliterator()
 
-    /// ICU's answer for each scalar of `ChangeableScalars`, in scalar order (the set's ranges
-    /// are each part's, one after the other, and may overlap).
-    private static func computed() -> [(scalar: UInt32, result: [UInt32])] {
-        Set(ChangeableScalars.ranges.flatMap { $0 }).sorted().compactMap { value in
+    /// The scalars ICU changes on their own, in order, and ICU's answer for each (the
+    /// computed ranges are each part's, one after the other, and may overlap).
+    private static func computed() throws -> [(scalar: UInt32, result: [UInt32])] {
+        let ranges = try Transliterator.changeableRanges(id: Transliterator.footerID)
+        return Set(ranges.flatMap { $0 }).sorted().compactMap { value in
             guard let scalar = Unicode.Scalar(value) else { return nil }
             let result = transliterator.apply(String(Character(scalar))).unicodeScalars.map(\.value)
             return (value, result)
         }
     }
 
+    /// The table's rows as (scalar, result).
+    private static var rows: [(scalar: UInt32, result: [UInt32])] {
+        Swift.stride(from: 0, to: TransliterationTable.rows.count, by: TransliterationTable.stride).map { row in
+            let value = TransliterationTable.rows[row]
+            return (value, TransliterationTable.result(of: Unicode.Scalar(value)!).map(\.value))
+        }
+    }
+
     @Test func theGeneratedTableIsWhatICUAnswers() throws {
-        let computed = Self.computed()
-        let table = computed.map { entry in TransliterationTable.result(of: Unicode.Scalar(entry.scalar)!).map(\.value) }
-        if table != computed.map(\.result) {
+        let computed = try Self.computed()
+        let table = Self.rows
+        if table.map(\.scalar) != computed.map(\.scalar) || table.map(\.result) != computed.map(\.result) {
             let file = packageRoot.appendingPathComponent(".build/TransliterationTable.swift")
             try? Data(TransliterationTable.source(computed).utf8).write(to: file)
-            Issue.record("ICU transliterates the changeable scalars otherwise than Sources/Beian/Data/TransliterationTable.swift says (ICU upgraded?): the regenerated file is at \(file.path); copy it over the committed one.")
+            Issue.record("ICU changes other scalars, or changes them otherwise, than Sources/Beian/Data/TransliterationTable.swift says (ICU upgraded?): the regenerated file is at \(file.path); copy it over the committed one.")
         }
         #expect(computed.count > 2000)
-        // A scalar outside the set stays as it is.
+        // A scalar outside the set stays as it is, and the changed ranges are the rows' scalars.
         #expect(TransliterationTable.result(of: "京").map(\.value) == [Unicode.Scalar("京").value])
+        #expect(TransliterationTable.changedRanges.flatMap { $0 } == table.map(\.scalar))
     }
 
     /// Runs of changeable scalars (each next to the next one in the set, and the traditional
     /// and full-width forms labels are printed in) transliterate as their scalars one by one:
     /// the table may stand for ICU over a run.
     @Test func runsTransliterateScalarByScalar() {
-        let scalars = ChangeableScalars.ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        let scalars = TransliterationTable.changedRanges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
         var runs = stride(from: 0, to: scalars.count - 3, by: 3).map { Array(scalars[$0..<($0 + 4)]) }
         runs += ["京ＩＣＰ備", "公網安備", "電信業務經營許可證", "舉報電話", "網絡文化經營許可證", "ｶﾞｷﾞ", "ガギグ"].map { Array($0.unicodeScalars) }
         for run in runs {
@@ -56,17 +67,24 @@ extension TransliterationTable {
             "// .build/TransliterationTable.swift.",
             "",
             "/// What ICU's `Fullwidth-Halfwidth; Traditional-Simplified` makes of each scalar of",
-            "/// `ChangeableScalars` on its own, so that windows are normalised without opening ICU",
-            "/// (`Transliterator`): rows of \(width + 1) values in scalar order, the scalar then its result,",
-            "/// 0 after the result's last scalar.",
+            "/// the scalars it changes on its own, so that windows are normalised without opening ICU",
+            "/// (`Transliterator`; the scalars with a row are the changeable set): rows of \(width + 1) values",
+            "/// in scalar order, the scalar then its result, 0 after the result's last scalar.",
             "enum TransliterationTable {",
             "    static let stride = \(width + 1)",
             "    static let rows: [UInt32] = [",
         ]
-        lines += generatedListLines(entries.map { entry in
+        var line = "       "
+        for entry in entries {
             let row = [entry.scalar] + entry.result + Array(repeating: 0, count: width - entry.result.count)
-            return row.map { " 0x\(String($0, radix: 16, uppercase: true))," }.joined()
-        })
+            let item = row.map { " 0x\(String($0, radix: 16, uppercase: true))," }.joined()
+            if line.count + item.count > 110 {
+                lines.append(line)
+                line = "       "
+            }
+            line += item
+        }
+        if line.count > 7 { lines.append(line) }
         lines += ["    ]", "}", ""]
         return lines.joined(separator: "\n")
     }
