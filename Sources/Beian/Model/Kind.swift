@@ -80,6 +80,10 @@ public enum Kind: String, Sendable, CaseIterable, Hashable, Comparable {
     }
 
     public static func < (lhs: Kind, rhs: Kind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
+
+    /// The kind's place in `allCases` (declaration order): a payload-free enum is stored as its
+    /// case's number in that order (a test holds it to `allCases`).
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }

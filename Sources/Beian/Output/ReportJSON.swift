@@ -339,7 +339,7 @@ private enum Prewritten {
         JSONWriter.bytes { ReportJSON.write(bilingual: kind.names, to: &$0) }
     }
 
-    static func names(of kind: Kind) -> [UInt8] { kindNames[Kind.allCases.firstIndex(of: kind)!] }
+    static func names(of kind: Kind) -> [UInt8] { kindNames[kind.ordinal] }
 
     /// Each province's object, by row of the table and abbreviation (usual, then alternates).
     private static let provinces: [[[UInt8]]] = ProvinceTable.rows.indices.map { row in

@@ -7,7 +7,8 @@ enum DocumentChecks {
         private(set) var provinces: [Province] = []
         /// Distinct hotlines with a province, in order of first appearance (at most `maxHotlines`).
         private(set) var hotlines: [(canonical: String, province: Province)] = []
-        private(set) var kinds: Set<Kind> = []
+        /// The kinds shown, one bit each (`Kind.ordinal`): a finding adds its kind without hashing.
+        private var shownKinds: UInt32 = 0
         private(set) var count = 0
         static let maxHotlines = 64
         /// What joke or virtual registries the document shows (at most `maxVirtual`, distinct).
@@ -22,7 +23,7 @@ enum DocumentChecks {
                 return
             }
             count += 1
-            if finding.context.isShown { kinds.insert(finding.kind) }
+            if finding.context.isShown { shownKinds |= 1 << finding.kind.ordinal }
             guard let province = finding.province, finding.context != .comment else { return }
             if finding.kind.carriesRegistrationProvince {
                 if !provinces.contains(where: { $0.tableIndex.row == province.tableIndex.row }) { provinces.append(province) }
@@ -31,6 +32,9 @@ enum DocumentChecks {
                 hotlines.append((finding.canonical, province))
             }
         }
+
+        /// Whether a finding of `kind` stands where the page shows it.
+        func shows(_ kind: Kind) -> Bool { shownKinds & (1 << kind.ordinal) != 0 }
 
         mutating func add(_ findings: [Finding]) {
             // Through a buffer: an array's element passed on is otherwise copied.
@@ -75,7 +79,7 @@ enum DocumentChecks {
             issues.append(Issue(.noFindings, .info, zh: "未发现备案号、许可证号或举报电话",
                                 en: "no registration, licence or hotline found"))
         }
-        for kind in required.sorted() where !summary.kinds.contains(kind) {
+        for kind in required.sorted() where !summary.shows(kind) {
             issues.append(Issue(.missingRequired, .error,
                                 zh: "缺少必需的\(kind.names.zh)（\(kind.rawValue)）",
                                 en: "the required \(kind.names.en) (\(kind.rawValue)) is missing"))

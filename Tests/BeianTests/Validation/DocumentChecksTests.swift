@@ -36,6 +36,21 @@ import Testing
         #expect(report.issues[0].message.en.contains("public_security_filing"))
         #expect(!report.isValid)
     }
+
+    /// The summary keeps the kinds shown as bits numbered by `Kind.ordinal`.
+    @Test func kindOrdinalsAreDeclarationOrder() {
+        #expect(Kind.allCases.map(\.ordinal) == Array(Kind.allCases.indices))
+        #expect(Kind.allCases.count <= 32)
+    }
+
+    @Test func everyRequiredKindShownIsFound() {
+        let text = "京ICP备05002571号 京公网安备11010802020088号 举报电话：010-67158993"
+        let all = Set(Kind.allCases)
+        let missing = scanner.check(text, required: all).issues.filter { $0.code == .missingRequired }
+        let found: Set<Kind> = [.icpFiling, .publicSecurityFiling, .hotline]
+        #expect(missing.count == all.count - found.count)
+        for kind in found { #expect(!missing.contains { $0.message.en.contains("(\(kind.rawValue))") }) }
+    }
 }
 
 @Suite struct LinkChecksTests {
