@@ -184,3 +184,29 @@ import Testing
         }
     }
 }
+
+/// A finding keeps its values behind one shared reference; it must still behave as a value.
+@Suite struct FindingValueTests {
+    @Test func aChangedCopyLeavesTheOriginalAlone() throws {
+        let original = try #require(scanner.check("京ICP备05002571号").findings.first)
+        var copy = original
+        copy.start += 10
+        copy.issues.append(Issue(.legacyFormat, .info, zh: "测试", en: "test"))
+        copy.context = .comment
+        #expect(original.start == copy.start - 10 && original.issues.isEmpty && original.context == .text)
+        #expect(copy != original)
+        copy.start -= 10
+        copy.issues.removeAll()
+        copy.context = .text
+        #expect(copy == original && copy.hashValue == original.hashValue)
+    }
+
+    @Test func findingsReadTwiceAreEqualAndShowTheirValues() throws {
+        let text = "京公网安备11010802020088号"
+        let once = try #require(scanner.check(text).findings.first)
+        let again = try #require(scanner.check(text).findings.first)
+        #expect(once == again && Set([once, again]).count == 1)
+        let shown = String(describing: once)
+        #expect(shown.contains("raw: \"京公网安备11010802020088号\"") && shown.contains("start: 0"))
+    }
+}
