@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Scans an input of any length in pieces, in bounded memory: a file larger than memory, a
 /// socket, a crawl dump on standard input.
 ///
@@ -116,9 +118,9 @@ public final class BeianStream {
             offset = end
             if encoding == nil {
                 undecided.append(contentsOf: piece)
-                if undecided.count >= Encodings.detectorSample { found += decideEncoding(isComplete: false) }
+                if undecided.count >= Encodings.detectorSample { decideEncoding(isComplete: false, into: &found) }
             } else {
-                found += push(piece, flush: false)
+                push(piece, flush: false, into: &found)
             }
         }
         return found
@@ -134,17 +136,17 @@ public final class BeianStream {
         guard !finished else { return [] }
         var found: [Finding] = []
         if encoding == nil {
-            found += decideEncoding(isComplete: true)
+            decideEncoding(isComplete: true, into: &found)
         }
-        if decoder != nil { found += push(UnsafeBufferPointer(start: nil, count: 0), flush: true) }
+        if decoder != nil { push(UnsafeBufferPointer(start: nil, count: 0), flush: true, into: &found) }
         decideHTML()
-        found += scanText(final: true)
+        scanText(final: true, into: &found)
         finished = true
         issues = (encodingIssue.map { [$0] } ?? []) + DocumentChecks.issues(for: summary, required: required)
         return found
     }
 
-    private func decideEncoding(isComplete: Bool) -> [Finding] {
+    private func decideEncoding(isComplete: Bool, into found: inout [Finding]) {
         let prefix = undecided
         undecided = []
         let decision = presetDecision ?? prefix.withUnsafeBufferPointer { bytes in
@@ -160,10 +162,10 @@ public final class BeianStream {
         } else {
             encoding = Encodings.utf8
         }
-        return prefix.withUnsafeBufferPointer { push($0, flush: false) }
+        prefix.withUnsafeBufferPointer { push($0, flush: false, into: &found) }
     }
 
-    private func push(_ piece: UnsafeBufferPointer<UInt8>, flush: Bool) -> [Finding] {
+    private func push(_ piece: UnsafeBufferPointer<UInt8>, flush: Bool, into found: inout [Finding]) {
         let base = byteCount
         byteCount += piece.count
         if let decoder {
@@ -175,12 +177,10 @@ public final class BeianStream {
         } else {
             text.append(contentsOf: piece)
         }
-        var found: [Finding] = []
         while text.count >= chunkSize + Self.overlapAfter {
             decideHTML()
-            found += scanText(final: false)
+            scanText(final: false, into: &found)
         }
-        return found
     }
 
     private func decideHTML() {
@@ -188,12 +188,12 @@ public final class BeianStream {
         isHTML = htmlOverride ?? text.withUnsafeBufferPointer { HTMLDocument.looksLikeHTML($0) }
     }
 
-    /// Scans the kept text; returns the findings starting in [reportedUpTo, boundary) and drops
-    /// text no longer needed.
-    private func scanText(final: Bool) -> [Finding] {
+    /// Scans the kept text; appends the findings starting in [reportedUpTo, boundary) to
+    /// `reportedFindings` and drops text no longer needed.
+    private func scanText(final: Bool, into reportedFindings: inout [Finding]) {
         let boundary = textStart + text.count - (final ? 0 : Self.overlapAfter)
         let html = isHTML ?? false
-        var found = text.withUnsafeBufferPointer { scanner.scan($0, isHTML: html, baseHost: baseHost) }
+        var found = text.withUnsafeBufferPointer { scanKept($0, reporting: (reportedUpTo - textStart)..<(boundary - textStart), isHTML: html) }
         // The findings reported are moved to the front and the rest dropped: a dense piece's
         // findings are many, and none is copied on the way.
         let reported = found.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -221,6 +221,8 @@ public final class BeianStream {
             return reported
         }
         found.removeLast(found.count - reported)
+        // Most calls report one scan's findings: the list is taken whole, not copied.
+        if reportedFindings.isEmpty { reportedFindings = found } else { reportedFindings += found }
         reportedUpTo = boundary
         if !final {
             let keep = max(textStart, boundary - Self.overlapBefore)
@@ -233,12 +235,47 @@ public final class BeianStream {
             if !inputOffsets.isEmpty { inputOffsets.removeSubrange(0..<drop) }
             textStart = keep
         }
-        return found
     }
+
+    /// The kept text's findings, among them all that start in `reported` (offsets in the kept
+    /// text). A long stretch is scanned in two halves at once, on two cores: each half keeps
+    /// the findings starting in it, and reads the same margins past its ends as a chunk does,
+    /// so an identifier across the middle is found whole once, by the half it starts in.
+    private func scanKept(_ kept: UnsafeBufferPointer<UInt8>, reporting reported: Range<Int>, isHTML: Bool) -> [Finding] {
+        guard reported.count >= Self.parallelScanMinimum else { return scanner.scan(kept, isHTML: isHTML, baseHost: baseHost) }
+        let middle = reported.lowerBound + reported.count / 2
+        let halves = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: 2)
+        halves.initialize(repeating: [])
+        defer { halves.deinitialize().deallocate() }
+        let split = SplitScan(kept: kept, halves: halves)
+        let (scanner, baseHost) = (scanner, baseHost)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let starts = half == 0 ? reported.lowerBound..<middle : middle..<reported.upperBound
+            let read = max(0, starts.lowerBound - Self.overlapBefore)..<min(split.kept.count, starts.upperBound + Self.overlapAfter)
+            var found = scanner.scan(UnsafeBufferPointer(rebasing: split.kept[read]), isHTML: isHTML, baseHost: baseHost)
+            found.removeAll { !starts.contains(read.lowerBound + $0.start) }
+            for index in found.indices {
+                found[index].start += read.lowerBound
+                found[index].end += read.lowerBound
+            }
+            split.halves[half] = found
+        }
+        return halves[0] + halves[1]
+    }
+
+    /// The stretch of kept text from which a scan is split in two halves (`scanKept`).
+    static let parallelScanMinimum = 64 * 1024
 
     /// The input offset of an index into `text` (half-open: the end maps past the last byte).
     private func inputOffset(ofText index: Int) -> Int {
         if decoder == nil { return textStart + index }
         return index < inputOffsets.count ? inputOffsets[index] : byteCount
     }
+}
+
+/// What the two scans of `BeianStream.scanKept` share: the text both read, and a result per
+/// half, each written by its own scan only.
+private struct SplitScan: @unchecked Sendable {
+    let kept: UnsafeBufferPointer<UInt8>
+    let halves: UnsafeMutableBufferPointer<[Finding]>
 }

@@ -356,6 +356,28 @@ struct SeededGenerator: RandomNumberGenerator {
         }
     }
 
+    /// A stream scans a long stretch in two halves at once (`parallelScanMinimum`): dense
+    /// findings of several kinds, many standing across wherever the middle falls, come out as
+    /// one scan of the whole gives them, in text, HTML and GB18030.
+    @Test func halvesScannedAtOnceFindWhatOneScanFinds() throws {
+        let line = "京ICP备05002571号-2 沪公网安备31010402001234号 粤B2-20090059 电话：023-67158993 "
+        let text = String(repeating: line, count: 4000)
+        let html = "<html><body>" + String(repeating: "<p title=\"京ICP备05002571号\">" + line + "</p>", count: 3000) + "</body></html>"
+        let chunk = 2 * BeianStream.parallelScanMinimum
+        for (document, encoding) in [(text, nil), (html, nil), (text, "GB18030")] as [(String, String?)] {
+            let bytes = try #require(encoding.map { TextEncoding.encode(document, as: $0) } ?? Array(document.utf8))
+            #expect(bytes.count > 2 * chunk)
+            let whole = scanner.check(bytes, encoding: encoding)
+            let stream = BeianStream(scanner: scanner, encoding: encoding, chunkSize: chunk)
+            var found = stream.feed(bytes)
+            found += stream.finish()
+            #expect(found.count == whole.findings.count)
+            let firstDifference = zip(found, whole.findings).enumerated().first { $0.element.0 != $0.element.1 }
+            #expect(firstDifference == nil, "first difference at \(firstDifference?.offset ?? -1): \(String(describing: firstDifference?.element))")
+            #expect(stream.issues == whole.issues)
+        }
+    }
+
     /// Documents above the whole-document limit are checked as streams by `check` itself.
     @Test func largeDocumentsAreCheckedInPieces() {
         let block = String(repeating: "页面正文。", count: 100_000) + "京ICP备05002571号\n"
