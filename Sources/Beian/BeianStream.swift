@@ -18,7 +18,9 @@ import Dispatch
 /// margin; then it keeps the last `overlapBefore + overlapAfter` bytes for the next scan.
 /// Every identifier lies within one anchor window (`Prefilter`), far shorter than the margins,
 /// so each is seen whole once. The encoding is decided on the first 64 KiB (a stream cannot
-/// be checked for UTF-8 validity to its end first). Not thread-safe: one stream per input.
+/// be checked for UTF-8 validity to its end first). A chunk of 64 KiB or more is scanned in
+/// two halves at once, on two cores (the same margins split them). Not thread-safe: one
+/// stream per input.
 public final class BeianStream {
     /// Bytes scanned at a time, unless the stream is created with another size.
     public static let chunkSize = 1 << 20
