@@ -10,6 +10,7 @@ import Glibc
 /// be read, or a folder held no page).
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "检查页脚或页面中的备案号、许可证号和举报电话 / Check the registrations, licences and hotlines in footers or pages.",
         discussion: """
         目录递归检查其中的页面和模板（.html .htm .shtml .xhtml .php .jsp .asp .aspx .vue .jsx .tsx .erb .twig .hbs .njk .liquid .ftl .tpl .tmpl，或 --glob）。

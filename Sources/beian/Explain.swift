@@ -10,6 +10,7 @@ import Glibc
 /// none is recognised or a bare value fits several kinds, 2 when ICU is missing.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "逐项解释一个备案号或许可证号 / Explain one registration or licence string, part by part.",
         discussion: """
         例 / Example: beian explain '京公网安备 11010802020088号'

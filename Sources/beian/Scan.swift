@@ -12,6 +12,7 @@ import Glibc
 /// could not be read (after scanning all the others).
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "scan",
         abstract: "扫描文件、目录或爬取数据流中的备案号与许可证 / Scan files, folders or crawl dumps for registrations and licences.",
         discussion: """
         目录递归扫描；- 表示标准输入（可为多个页面拼接的数据流）。含 NUL 字节的二进制文件跳过并在标准错误中注明。

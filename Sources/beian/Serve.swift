@@ -9,6 +9,7 @@ import Glibc
 /// exactly one response line, in order, written as soon as it is ready.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "常驻进程：从标准输入逐行读取页面请求，逐行回应检查结果 / A long-lived process: page requests as JSON lines on standard input, one report line each on standard output.",
         discussion: """
         请求 / Request: {"url" | "id", "body" | "body_base64", "content_type"?, "required"?: [KIND…]}
