@@ -74,6 +74,18 @@ struct PositionCounter {
             }
             index = end
         case .gb18030, .big5:
+            // No byte of a multi-byte GB18030 or Big5 character is CR or LF: line breaks are
+            // counted as in UTF-8, vectorised, and characters walked only after the last one.
+            if index < end, let base = bytes.baseAddress {
+                let after: Int32 = end < bytes.count ? Int32(bytes[end]) : -1
+                var tail = 0
+                let breaks = beian_count_line_breaks(base + index, end - index, after, &tail)
+                if breaks > 0 {
+                    line += breaks
+                    column = 1
+                    index += tail
+                }
+            }
             let big5 = reading == .big5
             while index < end {
                 let byte = bytes[index]
