@@ -38,10 +38,12 @@ extension DocumentReader {
         guard let (fd, size) = try? openInput(pathBytes: pathBytes, source: name) else { return .page }
         defer { close(fd) }
         guard let size, size > 0 else { return .page }
-        var head = [UInt8](repeating: 0, count: min(size, WARCReader.sniffLength))
-        let count = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return .page }
-        switch WARCReader.sniff(head: Array(head[0..<count])) {
+        // Not zeroed first: this runs for every file of a folder, and pread fills what it reports.
+        let head = [UInt8](unsafeUninitializedCapacity: min(size, WARCReader.sniffLength)) { buffer, count in
+            count = max(0, pread(fd, buffer.baseAddress, buffer.count, 0))
+        }
+        guard !head.isEmpty else { return .page }
+        switch WARCReader.sniff(head: head) {
         case .warc: return .warc
         case .gzip: return .gzipPage
         case .other: return .page
