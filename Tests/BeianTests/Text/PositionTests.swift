@@ -75,13 +75,30 @@ import Testing
     }
 
     /// The counter, advanced in random steps over random text (long runs so that the vector
-    /// loops and their edges are used), agrees with a naive count of the decoded prefix.
-    @Test func counterAgreesWithANaiveCount() {
+    /// loops and their edges are used), agrees with a naive count of the decoded prefix, in
+    /// UTF-8 and in the legacy encodings (whose line breaks are counted as UTF-8's are).
+    @Test(arguments: ["UTF-8", "GB18030", "Big5"])
+    func counterAgreesWithANaiveCount(encoding: String) throws {
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "\r", "\n", "\r\n", "京", "é", "𠀀", " ", "abcdefghijklmnop", "\r\r\n\n"]
-        func naive(_ bytes: [UInt8], _ offset: Int) -> TextPosition {
-            var line = 1, column = 1, previousCR = false
-            for scalar in String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars {
+        let pieces = ["a", "\r", "\n", "\r\n", "京", " ", "abcdefghijklmnop", "\r\r\n\n", "號碼"]
+            + (encoding == "Big5" ? [] : ["é", "𠀀"])
+        let reading: PositionCounter.Reading = switch encoding {
+        case "GB18030": .gb18030
+        case "Big5": .big5
+        default: .utf8
+        }
+        func encoded(_ text: String) throws -> [UInt8] {
+            encoding == "UTF-8" ? Array(text.utf8) : try #require(TextEncoding.encode(text, as: encoding))
+        }
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = try encoded(text)
+            // Character starts, as findings start, never between CR and LF; with the naive
+            // position of each.
+            var starts: [(offset: Int, position: TextPosition)] = []
+            var offset = 0, line = 1, column = 1, previousCR = false
+            for scalar in text.unicodeScalars {
+                if !(scalar == "\n" && previousCR) { starts.append((offset, TextPosition(line: line, column: column))) }
                 if scalar == "\n" {
                     if !previousCR { line += 1 }
                     column = 1
@@ -92,27 +109,16 @@ import Testing
                     column += 1
                 }
                 previousCR = scalar == "\r"
+                offset += try encoded(String(scalar)).count
             }
-            return TextPosition(line: line, column: column)
-        }
-        for _ in 0..<300 {
-            let text = (0..<Int.random(in: 0...120, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let bytes = Array(text.utf8)
-            // Character starts, as findings start, never between CR and LF.
-            var starts: [Int] = []
-            var offset = 0
-            for scalar in text.unicodeScalars {
-                if !(scalar == "\n" && offset > 0 && bytes[offset - 1] == 0x0D) { starts.append(offset) }
-                offset += String(scalar).utf8.count
-            }
-            starts.append(bytes.count)
+            starts.append((bytes.count, TextPosition(line: line, column: column)))
             let targets = starts.filter { _ in Bool.random(using: &generator) }
             bytes.withUnsafeBufferPointer { buffer in
-                var counter = PositionCounter()
+                var counter = PositionCounter(reading: reading)
                 for target in targets {
-                    #expect(counter.position(at: target, in: buffer) == naive(bytes, target), "\(text.debugDescription) at \(target)")
-                    counter.advance(to: target, in: buffer)
-                    #expect(counter.position == naive(bytes, target), "\(text.debugDescription) at \(target)")
+                    #expect(counter.position(at: target.offset, in: buffer) == target.position, "\(text.debugDescription) at \(target.offset)")
+                    counter.advance(to: target.offset, in: buffer)
+                    #expect(counter.position == target.position, "\(text.debugDescription) at \(target.offset)")
                 }
             }
         }
