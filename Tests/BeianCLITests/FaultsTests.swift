@@ -101,6 +101,40 @@ import Testing
         #expect(peak < 256 * 1024, "peak RSS \(peak) kB after 2 s of /dev/zero")
     }
 
+    /// Row 6: dense findings, all different. Every path gives every finding, in order, and
+    /// memory does not grow with their number: 100 000 findings held would take about 110 MB
+    /// (1.1 KB each, the issue's 15 MB file peaked at 544 MB), batches take a few.
+    @Test func denseFindingsAreAllWrittenInBoundedMemory() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = 100_000
+        let dense = (0..<count).map { String(format: "XX公网安备1101080%07d号", $0) }.joined()
+        try Data(dense.utf8).write(to: folder.appendingPathComponent("d.txt"))
+        for command in ["scan --format jsonl \(folder.path)/d.txt", "scan --format jsonl - < \(folder.path)/d.txt",
+                        "check --format json \(folder.path)/d.txt"] {
+            // VmHWM only grows; read until the process ends, the last reading is its peak.
+            let outcome = try sh("""
+            "$BEIAN" \(command) > \(folder.path)/out & pid=$!
+            peak=0
+            while kill -0 $pid 2>/dev/null; do
+                now=$(awk '/VmHWM/ {print $2}' /proc/$pid/status 2>/dev/null); [ -n "$now" ] && peak=$now
+                sleep 0.02
+            done
+            wait $pid; echo "status $?"
+            echo "peak $peak"
+            echo "findings $(grep -o '"number":"1101080[0-9]*"' \(folder.path)/out | wc -l)"
+            echo "last $(grep -o '"number":"1101080[0-9]*"' \(folder.path)/out | tail -n 1)"
+            """)
+            let lines = outcome.stdout.split(separator: "\n")
+            func value(_ name: String) -> String? { lines.first { $0.hasPrefix(name + " ") }.map { String($0.dropFirst(name.count + 1)) } }
+            #expect(value("status") == "0", "\(command): \(outcome.stdout) \(outcome.stderr)")
+            #expect(value("findings") == String(count), "\(command)")
+            #expect(value("last") == "\"number\":\"1101080\(String(format: "%07d", count - 1))\"", "\(command)")
+            let peak = try #require(value("peak").flatMap { Int($0) }, "\(command): \(outcome.stdout)")
+            #expect(peak < 80 * 1024, "\(command): peak RSS \(peak) kB")
+        }
+    }
+
     /// Row 1: a file that shrinks while it is scanned is read as far as it goes, with a note
     /// and exit 2 — never SIGBUS. The shrink races the reading, so a few tries are allowed;
     /// none may crash.
