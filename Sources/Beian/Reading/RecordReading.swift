@@ -19,6 +19,9 @@ extension DocumentReader {
         case jsonl
     }
 
+    /// How much of a file is read to tell a gzip file or `WARC/1.` from a page.
+    static let plainSniffLength = 512
+
     /// What the input whose path is `pathBytes` is, judged as `--input auto` does: WARC by
     /// content (gzip magic, then `WARC/1.`), JSON lines by name (`.jsonl`, `.jsonl.gz`; never
     /// sniffed), another gzip file as a compressed page, anything else a page. Only regular
@@ -38,10 +41,16 @@ extension DocumentReader {
         guard let (fd, size) = try? openInput(pathBytes: pathBytes, source: name) else { return .page }
         defer { close(fd) }
         guard let size, size > 0 else { return .page }
-        // Not zeroed first: this runs for every file of a folder, and pread fills what it reports.
-        let head = [UInt8](unsafeUninitializedCapacity: min(size, WARCReader.sniffLength)) { buffer, count in
-            count = max(0, pread(fd, buffer.baseAddress, buffer.count, 0))
+        // This runs for every file of a folder: the head is read into an unzeroed buffer, and
+        // only a gzip file's whole sniffing length (its first record is inflated); `WARC/1.`
+        // or a page shows in the first bytes.
+        func readHead(_ length: Int) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: min(size, length)) { buffer, count in
+                count = max(0, pread(fd, buffer.baseAddress, buffer.count, 0))
+            }
         }
+        var head = readHead(Self.plainSniffLength)
+        if head.starts(with: Bytes.gzipMagic) { head = readHead(WARCReader.sniffLength) }
         guard !head.isEmpty else { return .page }
         switch WARCReader.sniff(head: head) {
         case .warc: return .warc
