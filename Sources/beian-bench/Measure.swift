@@ -60,8 +60,10 @@ func runChild(_ path: String, _ arguments: [String], feed: ((Int32) -> Void)? = 
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    let peak = watcher.stop()
+    // The time is taken before the watcher stops: stopping waits out its 10 ms poll, which put
+    // every wall time on a 10 ms step.
     let elapsed = ContinuousClock.now - start
+    let peak = watcher.stop()
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     return ChildRun(seconds: wall, peakRSSKilobytes: peak, status: (status >> 8) & 0xFF)
 }
