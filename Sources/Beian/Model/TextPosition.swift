@@ -59,33 +59,26 @@ struct PositionCounter {
         var index = offset - base
         let end = min(target - base, bytes.count)
         if offset == 0 { index = Self.skipByteOrderMark(bytes, reading: reading, base: base) }
-        switch reading {
-        case .utf8:
-            // In C, vectorised: the pass runs over most of every page (CRLF counts once).
-            guard index < end, let base = bytes.baseAddress else { break }
+        // Line breaks are counted in C, vectorised: the pass runs over most of every page (CRLF
+        // counts once). No byte of a multi-byte GB18030 or Big5 character is CR or LF, so the
+        // count holds for them too; characters are then counted after the last break.
+        if index < end, let start = bytes.baseAddress {
             let after: Int32 = end < bytes.count ? Int32(bytes[end]) : -1
             var tail = 0
-            let breaks = beian_count_line_breaks(base + index, end - index, after, &tail)
+            let breaks = beian_count_line_breaks(start + index, end - index, after, &tail)
             if breaks > 0 {
                 line += breaks
-                column = 1 + beian_count_utf8_scalars(base + index + tail, end - index - tail)
-            } else {
-                column += beian_count_utf8_scalars(base + index, end - index)
+                column = 1
+                index += tail
             }
-            index = end
+        }
+        switch reading {
+        case .utf8:
+            if index < end, let start = bytes.baseAddress {
+                column += beian_count_utf8_scalars(start + index, end - index)
+                index = end
+            }
         case .gb18030, .big5:
-            // No byte of a multi-byte GB18030 or Big5 character is CR or LF: line breaks are
-            // counted as in UTF-8, vectorised, and characters walked only after the last one.
-            if index < end, let base = bytes.baseAddress {
-                let after: Int32 = end < bytes.count ? Int32(bytes[end]) : -1
-                var tail = 0
-                let breaks = beian_count_line_breaks(base + index, end - index, after, &tail)
-                if breaks > 0 {
-                    line += breaks
-                    column = 1
-                    index += tail
-                }
-            }
             let big5 = reading == .big5
             while index < end {
                 let byte = bytes[index]
