@@ -1,3 +1,4 @@
+import CBeianScan
 import Foundation
 import Testing
 @testable import Beian
@@ -121,6 +122,32 @@ import Testing
                     #expect(counter.position == target.position, "\(text.debugDescription) at \(target.offset)")
                 }
             }
+        }
+    }
+
+    /// The C line-break count (its AVX2 and SSE2 loops, their edges and the byte after the
+    /// range) against a naive count, on random bytes thick with CR and LF.
+    @Test func lineBreakCountAgreesWithANaiveCount() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x0D, 0x41, 0xE4, 0x20]
+        for _ in 0..<2000 {
+            let count = Int.random(in: 0...(Bool.random(using: &generator) ? 140 : 20_000), using: &generator)
+            let bytes = (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
+            let after = [-1, 0x0A, 0x0D, 0x41].randomElement(using: &generator)!
+            var breaks = 0, tail = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x0A { breaks += 1; tail = index + 1 }
+                if byte == 0x0D {
+                    tail = index + 1
+                    let next = index + 1 < count ? Int(bytes[index + 1]) : after
+                    if next != 0x0A { breaks += 1 }
+                }
+            }
+            var counted = 0
+            let found = bytes.withUnsafeBufferPointer { buffer in
+                beian_count_line_breaks(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count, Int32(after), &counted)
+            }
+            #expect(found == breaks && counted == tail, "\(count) bytes, after \(after)")
         }
     }
 
