@@ -108,19 +108,6 @@ public struct Finding: Sendable, Hashable, CustomReflectable {
         var attribute: String?
         var virtualRegistry: String?
         let details: FindingDetails
-
-        init(kind: Kind, raw: String, start: Int, end: Int, canonical: String, number: String, province: Province?,
-             issues: [Issue], details: FindingDetails) {
-            self.kind = kind
-            self.raw = raw
-            self.start = start
-            self.end = end
-            self.canonical = canonical
-            self.number = number
-            self.province = province
-            self.issues = issues
-            self.details = details
-        }
     }
 
     /// The box of a finding's values. Only a finding that holds the sole reference changes it.
